@@ -1,0 +1,39 @@
+# Together in Wrexham: `make run` serves the site with demo content; `make test` runs the tests.
+# Both build what they need first: .venv, Python packages and the compiled Welsh strings.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# apt-get needs root; use sudo when we are not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test messages system-packages clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# gettext compiles the Welsh strings (msgfmt) and checks them (xgettext).
+system-packages:
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || \
+		{ echo "Installing gettext…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+
+messages: $(VENV)/.installed system-packages
+	$(MANAGE) compilemessages --ignore '$(VENV)/*' -v 0
+
+run: messages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo_content
+	@echo "Serving on http://127.0.0.1:8000 (Welsh: http://127.0.0.1:8000/cy/; admin: /admin/). Ctrl-C stops."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: messages
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media test-media staticfiles

@@ -1,0 +1,106 @@
+"""The one set of StreamField blocks every page body is built from.
+
+Following bakerydemo's ``base/blocks.py``: each block names its icon, template and a preview
+value so editors see what they are choosing. There is deliberately no raw-HTML block.
+See https://docs.wagtail.org/en/stable/topics/streamfield.html
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), help_text=_("A short heading for the section below it."))
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Main section (level 2)")), ("h3", _("Sub-section (level 3)"))],
+        default="h2",
+        help_text=_("Use level 2 for a main section and level 3 inside it."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        label = _("Heading")
+        preview_value = {"text": "Who we are", "level": "h2"}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        help_text=_(
+            "Describe what the picture shows for people who cannot see it. "
+            "Leave empty only if the picture is decoration."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+        label = _("Image")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), required=False, help_text=_("For example: Mair, volunteer at the café")
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        label = _("Quote")
+        preview_value = {
+            "quote": "We kept the library open, and made a lot of friends doing it.",
+            "attribution": "A Gresford volunteer",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link_page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    link_url = blocks.URLBlock(
+        label=_("Or link to a web address"),
+        required=False,
+        help_text=_("Used only when no page is chosen."),
+    )
+    link_text = blocks.CharBlock(label=_("Button text"), help_text=_("For example: Find out how to volunteer"))
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+        label = _("Call to action")
+        preview_value = {
+            "heading": "Get involved",
+            "text": "Groups across the county are looking for volunteers.",
+            "link_url": "https://example.org/",
+            "link_text": "Find a group",
+        }
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>Residents took over the village library in 2019.</p>",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label=_("Video or other media"),
+        help_text=_("Paste the address of a YouTube or Vimeo video."),
+        icon="media",
+        template="blocks/embed_block.html",
+    )

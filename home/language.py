@@ -1,0 +1,71 @@
+"""Where the same content lives in the other language.
+
+Used by the language switcher and the ``hreflang`` alternates on every page. A page links to
+its own translation when one is live; otherwise to the nearest ancestor that has one, and
+the reader is told the page itself is not translated yet.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_exact: bool  # False when the link falls back to an ancestor or the home page
+
+
+def _live_translations_by_language(page):
+    translations = page.get_translations(inclusive=False).live().select_related("locale")
+    return {translation.locale.language_code: translation for translation in translations}
+
+
+def _page_versions(page, request, current):
+    translations = _live_translations_by_language(page)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            versions.append(LanguageVersion(code, name, page.get_url(request), True, True))
+            continue
+        target, exact = translations.get(code), True
+        if target is None:
+            exact = False
+            for ancestor in page.get_ancestors().filter(depth__gt=1).order_by("-depth"):
+                target = _live_translations_by_language(ancestor).get(code)
+                if target is not None:
+                    break
+        url = target.get_url(request) if target is not None else f"/{code}/"
+        versions.append(LanguageVersion(code, name, url, False, exact))
+    return versions
+
+
+def _path_versions(request, current):
+    path = request.get_full_path()
+    try:
+        is_wagtail_page_path = resolve(request.path_info).url_name == "wagtail_serve"
+    except Resolver404:
+        is_wagtail_page_path = True
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            versions.append(LanguageVersion(code, name, path, True, True))
+        elif is_wagtail_page_path:
+            # A page path that did not resolve to a page (a 404): the other language's home.
+            versions.append(LanguageVersion(code, name, f"/{code}/", False, False))
+        else:
+            versions.append(LanguageVersion(code, name, translate_url(path, code), False, True))
+    return versions
+
+
+def language_versions(request, page=None):
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if isinstance(page, Page) and page.pk:
+        return _page_versions(page, request, current)
+    return _path_versions(request, current)

@@ -1,0 +1,189 @@
+"""The home page, the abstract base every content page shares, and site-wide settings."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock
+
+
+class BasePage(Page):
+    """What every content page has: a summary and an image for listings, and search fields.
+
+    Page types inherit from this and add only their own fields, as bakerydemo's pages do.
+    See https://docs.wagtail.org/en/stable/topics/pages.html
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and search results. 300 characters at most."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown beside the summary in lists. Give the image a description when you upload it."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    # Text is translated; the picture is the same in both languages.
+    # https://wagtail-localize.org/stable/how-to/field-configuration/
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        SynchronizedField("listing_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The front page of each language: an introduction, a body and featured content."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A welcome of one or two sentences under the page heading."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_pages",
+            label=_("Featured content"),
+            max_num=6,
+            help_text=_("Up to six groups, stories, events or guides to show on the front page."),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+        TranslatableField("featured_pages"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = [
+            featured.page.specific
+            for featured in self.featured_pages.select_related("page").all()
+            if featured.page.live
+        ]
+        return context
+
+
+class StandardPage(BasePage):
+    """A plain page of text, such as the accessibility statement or a privacy notice."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class HomePageFeaturedPage(TranslatableMixin, Orderable):
+    """One featured slot on the home page; its link follows the page into each language."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose a page in the same language as this home page."),
+    )
+
+    panels = [FieldPanel("page")]
+    translatable_fields = [TranslatableField("page")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("featured page")
+        verbose_name_plural = _("featured pages")
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """The portal's name, owner and contact details, in English and in Welsh.
+
+    Site settings are per site rather than per language, so each text has a Welsh twin; the
+    templates pick the reader's language through ``for_language``.
+    See https://docs.wagtail.org/en/stable/reference/contrib/settings.html
+    """
+
+    name_en = models.CharField(_("site name (English)"), max_length=80, default="Together in Wrexham")
+    name_cy = models.CharField(_("site name (Welsh)"), max_length=80, default="Gyda'n Gilydd yn Wrecsam")
+    owner_en = models.CharField(
+        _("council name (English)"), max_length=120, default="Wrexham County Borough Council"
+    )
+    owner_cy = models.CharField(
+        _("council name (Welsh)"), max_length=120, default="Cyngor Bwrdeistref Sirol Wrecsam"
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page linked from every footer. Its Welsh translation is used on Welsh pages."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        default="together@wrexham.example",
+        help_text=_("Shown in the footer of every page."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name_en"), FieldPanel("name_cy")], heading=_("Site name")),
+        MultiFieldPanel([FieldPanel("owner_en"), FieldPanel("owner_cy")], heading=_("Council")),
+        FieldPanel("accessibility_statement"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    def _in_language(self, field):
+        language = (get_language() or "en").split("-")[0]
+        return getattr(self, f"{field}_{language}", None) or getattr(self, f"{field}_en")
+
+    @property
+    def name(self):
+        return self._in_language("name")
+
+    @property
+    def owner(self):
+        return self._in_language("owner")

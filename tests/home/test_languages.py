@@ -1,0 +1,130 @@
+"""Two languages from the first migration, and a reader can always reach the other one."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale, Page, Site
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def switch_link(soup, language):
+    return soup.select_one(f'nav.language-switcher a[hreflang="{language}"]')
+
+
+def test_migrate_alone_makes_the_site_bilingual(home_pages):
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "cy"}
+    english, welsh = home_pages["en"], home_pages["cy"]
+    assert english.translation_key == welsh.translation_key
+    assert english.live and welsh.live
+    assert Site.objects.get(is_default_site=True).root_page_id == english.pk
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Together in Wrexham"), ("cy", "Gyda'n Gilydd yn Wrecsam")])
+def test_home_page_renders_in_its_language(client, home_pages, language, heading):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.html["lang"] == language
+    assert soup.h1.get_text() == heading
+
+
+@pytest.mark.parametrize(
+    "accept_language, expected",
+    [("cy", "/cy/"), ("cy-GB,cy;q=0.9,en;q=0.8", "/cy/"), ("en-GB", "/en/"), ("fr-FR", "/en/"), ("", "/en/")],
+)
+def test_root_redirects_by_accept_language(client, home_pages, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_language_cookie_beats_accept_language_and_is_set_by_reading(client, home_pages):
+    client.get("/cy/")  # the reader chooses Welsh by reading a Welsh page
+    response = client.get("/", headers={"accept-language": "en-GB"})
+    assert response["Location"] == "/cy/"
+
+
+def test_switcher_links_to_the_same_page_in_the_other_language(client, demo_content):
+    soup = parse(client.get("/en/accessibility-statement/"))
+    link = switch_link(soup, "cy")
+    assert link["href"] == "/cy/datganiad-hygyrchedd/"
+    assert link["lang"] == "cy"
+    assert soup.select_one('nav.language-switcher [aria-current="true"]').get_text() == "English"
+    alternates = {tag["hreflang"]: tag["href"] for tag in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {
+        "en": "http://testserver/en/accessibility-statement/",
+        "cy": "http://testserver/cy/datganiad-hygyrchedd/",
+    }
+    assert not soup.select(".notice")
+
+
+def test_untranslated_page_links_to_nearest_translated_ancestor_with_a_notice(client, home_pages):
+    english_only = StandardPage(title="Councillors' surgery", slug="surgery")
+    home_pages["en"].add_child(instance=english_only)
+    english_only.save_revision().publish()
+
+    soup = parse(client.get("/en/surgery/"))
+    assert switch_link(soup, "cy")["href"] == "/cy/"
+    notice = soup.select_one(".notice")
+    assert notice["lang"] == "cy"
+    assert "Nid yw'r dudalen hon ar gael yn Gymraeg eto" in notice.get_text()
+    assert not soup.select('link[rel="alternate"][hreflang="cy"]')
+
+
+def test_every_live_page_links_to_its_translation(client, demo_content):
+    """Whatever page types exist, each live page's switcher reaches its own translation."""
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() >= 4
+    for page in pages:
+        soup = parse(client.get(page.url))
+        for translation in page.get_translations().live():
+            language = translation.locale.language_code
+            assert switch_link(soup, language)["href"] == translation.url, page.url
+            assert soup.html["lang"] == page.locale.language_code
+
+
+@pytest.mark.parametrize(
+    "path, heading", [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")]
+)
+def test_not_found_page_in_the_readers_language(client, home_pages, path, heading):
+    response = client.get(path)
+    assert response.status_code == 404
+    soup = parse(response)
+    assert soup.h1.get_text() == heading
+    assert soup.html["lang"] == path[1:3]
+    other = "cy" if path.startswith("/en/") else "en"
+    assert switch_link(soup, other)["href"] == f"/{other}/"
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Something went wrong"), ("cy", "Aeth rhywbeth o'i le")])
+def test_server_error_page_in_the_readers_language(client, home_pages, settings, language, heading):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language):
+        html = render_to_string("500.html")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html["lang"] == language
+    assert soup.h1.get_text() == heading
+
+
+def test_footer_links_to_the_accessibility_statement_in_each_language(client, demo_content):
+    for language, path in (("en", "/en/accessibility-statement/"), ("cy", "/cy/datganiad-hygyrchedd/")):
+        soup = parse(client.get(f"/{language}/"))
+        assert soup.select_one("footer a[href='%s']" % path), language
+
+
+def test_home_page_query_count_is_small(client, demo_content, django_assert_max_num_queries):
+    client.get("/en/")
+    with django_assert_max_num_queries(15):
+        response = client.get("/cy/")
+    assert re.search(r"<html lang=\"cy\">", response.content.decode())
