@@ -27,6 +27,18 @@ def _live_translations_by_language(page):
     return {translation.locale.language_code: translation for translation in translations}
 
 
+def _nearest_translated_ancestor(page, language):
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return (
+        Page.objects.filter(
+            translation_key__in=ancestors.values("translation_key"), locale__language_code=language
+        )
+        .live()
+        .order_by("-depth")
+        .first()
+    )
+
+
 def _page_versions(page, request, current):
     translations = _live_translations_by_language(page)
     versions = []
@@ -36,11 +48,7 @@ def _page_versions(page, request, current):
             continue
         target, exact = translations.get(code), True
         if target is None:
-            exact = False
-            for ancestor in page.get_ancestors().filter(depth__gt=1).order_by("-depth"):
-                target = _live_translations_by_language(ancestor).get(code)
-                if target is not None:
-                    break
+            target, exact = _nearest_translated_ancestor(page, code), False
         url = target.get_url(request) if target is not None else f"/{code}/"
         versions.append(LanguageVersion(code, name, url, False, exact))
     return versions

@@ -1,13 +1,15 @@
 """The home page, the abstract base every content page shares, and site-wide settings."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -37,8 +39,22 @@ class BasePage(Page):
         help_text=_("Shown beside the summary in lists. Give the image a description when you upload it."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("listing_image")]
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    topics = ClusterTaggableManager(
+        verbose_name=_("topics"),
+        through="search.TaggedPage",
+        blank=True,
+        help_text=_("Choose the subjects this page is about, from the council's list of topics."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        FieldPanel("topics"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_cy")]),
+    ]
 
     # Text is translated; the picture is the same in both languages.
     # https://wagtail-localize.org/stable/how-to/field-configuration/
@@ -49,6 +65,7 @@ class BasePage(Page):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         SynchronizedField("listing_image"),
+        SynchronizedField("topics"),
     ]
 
     class Meta:
@@ -175,6 +192,42 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    # Every page reads these settings; keep them (and the statement's address in each language)
+    # in the cache until an editor changes the settings or publishes or unpublishes a page.
+    @classmethod
+    def _cache_key(cls, site_id):
+        return f"portal-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        key = cls._cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            instance.statement_urls = instance._statement_urls()
+            cache.set(key, instance, 60 * 60)
+        return instance
+
+    @classmethod
+    def forget_all(cls):
+        cache.delete_many([cls._cache_key(site_id) for site_id in Site.objects.values_list("pk", flat=True)])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self._cache_key(self.site_id))
+
+    def _statement_urls(self):
+        statement = self.accessibility_statement
+        if statement is None:
+            return {}
+        pages = [statement, *statement.get_translations().live().select_related("locale")]
+        return {page.locale.language_code: page.get_url() for page in pages if page.live}
+
+    @property
+    def accessibility_statement_url(self):
+        language = (get_language() or "en").split("-")[0]
+        return self.statement_urls.get(language) or self.statement_urls.get("en")
 
     def _in_language(self, field):
         language = (get_language() or "en").split("-")[0]

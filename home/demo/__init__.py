@@ -21,12 +21,13 @@ def locales():
     return {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=["en", "cy"])}
 
 
-def ensure_child_page(parent, page_class, slug, **fields):
+def ensure_child_page(parent, page_class, slug, topics=(), **fields):
     """The live child of ``parent`` with this slug, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
     page = page_class(slug=slug, locale=parent.locale, **fields)
+    page.topics.set(topics)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True

@@ -19,17 +19,39 @@ def language_versions(context):
     return request._language_versions
 
 
-@register.simple_tag(takes_context=True)
-def main_navigation(context):
-    """The home page of the reader's language and its live children marked "show in menus"."""
-    request = context.get("request")
+@register.simple_tag
+def main_navigation():
+    """The sections of the reader's language: live children of its home page shown in menus."""
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    home = (
-        Page.objects.filter(depth=2, locale__language_code=language, live=True).first()
-        if request is not None
-        else None
-    )
-    if home is None:
-        return {"home": None, "items": []}
-    return {"home": home, "items": list(home.get_children().live().in_menu())}
+    return Page.objects.filter(
+        depth=3, live=True, show_in_menus=True, locale__language_code=language
+    ).order_by("path")
 
+
+@register.filter
+def json_ld(data):
+    """A schema.org ``<script type="application/ld+json">`` block, escaped as json_script is."""
+    import json
+
+    from django.utils.html import _json_script_escapes
+    from django.utils.safestring import mark_safe
+
+    encoded = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    return mark_safe(f'<script type="application/ld+json">{encoded}</script>')
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_of_results):
+    """GOV.UK-style pagination links that keep the current filters."""
+    paginator = page_of_results.paginator
+    return {
+        "page_of_results": page_of_results,
+        "page_range": paginator.get_elided_page_range(page_of_results.number, on_each_side=1, on_ends=1),
+        "ellipsis": paginator.ELLIPSIS,
+        "request": context["request"],
+    }
+
+
+@register.filter
+def structured_data(page, request):
+    return page.structured_data(request)

@@ -158,3 +158,4 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # plain ASCII web addresses, easy to read out and type

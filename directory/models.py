@@ -1,0 +1,243 @@
+"""The community group directory: a listing page per group and the index that finds them.
+
+Follows bakerydemo's index/detail pattern (``BreadsIndexPage``/``BreadPage``); filtering lives
+in ``directory.filters`` so the index stays a thin page.
+See https://docs.wagtail.org/en/stable/topics/pages.html
+"""
+
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.bilingual import BilingualNameMixin, current_language
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+REVIEW_INTERVAL = timedelta(days=365)
+
+
+class Area(BilingualNameMixin, models.Model):
+    """A community or ward of the county, managed by council editors as a snippet."""
+
+    name = models.CharField(_("English name"), max_length=100, unique=True)
+    slug = models.SlugField(_("English slug"), max_length=100, unique=True, help_text=_("Used in English web addresses."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("name_cy"), FieldPanel("slug_cy")]
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.localized_name
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[("facebook", "Facebook"), ("instagram", "Instagram"), ("x", "X (Twitter)"), ("youtube", "YouTube")],
+    )
+    url = blocks.URLBlock(label=_("Web address of the group's page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social media link")
+
+
+class GroupLanguage(models.TextChoices):
+    WELSH = "cy", _("Mainly Welsh")
+    BILINGUAL = "bilingual", _("Welsh and English")
+    ENGLISH = "en", _("Mainly English")
+
+
+class GroupIndexPage(BasePage):
+    """The directory: live groups of the reader's language, filtered, sorted and paginated."""
+
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of groups."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.GroupPage"]
+    max_count_per_parent = 1
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("group directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import GroupFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        group_filter = GroupFilter(request.GET, index_page=self)
+        ordered_ids = group_filter.ordered_ids()
+        page_of_ids = Paginator(ordered_ids, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            filter=group_filter,
+            groups=group_filter.groups_in_order(page_of_ids.object_list),
+            paginator_page=page_of_ids,
+            group_count=len(ordered_ids),
+        )
+        return context
+
+
+class GroupPage(BasePage):
+    """One community group's listing, kept up to date by its own editors and the council."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("full description"),
+        help_text=_("What the group does, who it is for and what it has achieved."),
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="groups",
+        help_text=_("The community the group is based in."),
+    )
+    address = models.TextField(_("address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Shown to the public. Use the group's address, not a personal one."))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media")
+    )
+    meeting_times = models.TextField(
+        _("meeting or opening times"), blank=True, help_text=_("For example: Tuesdays 10am to 4pm.")
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, hearing loop, accessible toilet, parking: whatever visitors should know."),
+    )
+    group_language = models.CharField(
+        _("language the group works in"), max_length=10, choices=GroupLanguage.choices, default=GroupLanguage.BILINGUAL
+    )
+    welsh_speakers_welcome = models.BooleanField(_("Welsh speakers welcome"), default=False)
+    volunteers_wanted = models.BooleanField(_("volunteers wanted"), default=False)
+    volunteering = models.TextField(
+        _("volunteering opportunities"), blank=True, help_text=_("What help the group is looking for.")
+    )
+    how_to_join = models.TextField(_("how to join"), blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=timezone.localdate,
+        help_text=_("When the group last checked that this listing is right. Readers are warned after 12 months."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("area"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website"), FieldPanel("social_links")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("meeting_times"), FieldPanel("accessibility"), FieldPanel("group_language"), FieldPanel("welsh_speakers_welcome")],
+            heading=_("Visiting"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("volunteers_wanted"), FieldPanel("volunteering"), FieldPanel("how_to_join")],
+            heading=_("Getting involved"),
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("volunteering"),
+        index.AutocompleteField("title"),
+        index.FilterField("area"),
+        index.FilterField("welsh_speakers_welcome"),
+        index.FilterField("volunteers_wanted"),
+    ]
+    # Words are translated; contact details, places and facts are the same in both languages.
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        TranslatableField("address"),
+        TranslatableField("meeting_times"),
+        TranslatableField("accessibility"),
+        TranslatableField("volunteering"),
+        TranslatableField("how_to_join"),
+        SynchronizedField("area"),
+        SynchronizedField("postcode"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("social_links"),
+        SynchronizedField("group_language"),
+        SynchronizedField("welsh_speakers_welcome"),
+        SynchronizedField("volunteers_wanted"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["directory.GroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("community group")
+        verbose_name_plural = _("community groups")
+
+    @property
+    def needs_review(self):
+        return timezone.localdate() - self.last_reviewed > REVIEW_INTERVAL
+
+    def structured_data(self, request):
+        """schema.org NGO description for search engines and other directories."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NGO",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "inLanguage": current_language(),
+            "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
+        }
+        if self.address or self.postcode:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "postalCode": self.postcode,
+                "addressRegion": "Wrexham",
+                "addressCountry": "GB",
+            }
+            if self.area:
+                data["address"]["addressLocality"] = self.area.localized_name
+        if self.latitude is not None and self.longitude is not None:
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(self.latitude), "longitude": float(self.longitude)}
+        for key, value in (("email", self.email), ("telephone", self.phone)):
+            if value:
+                data[key] = value
+        same_as = [self.website] if self.website else []
+        same_as += [link.value["url"] for link in self.social_links]
+        if same_as:
+            data["sameAs"] = same_as
+        if self.listing_image:
+            data["logo"] = request.build_absolute_uri(self.listing_image.get_rendition("width-400").url)
+        return data

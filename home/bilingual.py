@@ -1,0 +1,86 @@
+"""Names that exist once and are spelled in both languages (topics, areas).
+
+Lists such as topics and areas are one record each, with an English and a Welsh name and URL
+slug, so a single query finds every page on a topic whichever language it is in.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def current_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+class BilingualNameMixin(models.Model):
+    """Adds the Welsh name and slug beside a model's English ``name`` and ``slug``."""
+
+    name_cy = models.CharField(
+        _("Welsh name"), max_length=100, unique=True, help_text=_("The name as Welsh readers see it.")
+    )
+    slug_cy = models.SlugField(
+        _("Welsh slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Used in Welsh web addresses. Leave empty to make one from the Welsh name."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug_cy:
+            self.slug_cy = slugify(self.name_cy)
+        super().save(*args, **kwargs)
+        self.forget_choices()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.forget_choices()
+        return result
+
+    @classmethod
+    def _choices_cache_key(cls, language):
+        return f"bilingual-choices:{cls._meta.label_lower}:{language}"
+
+    @classmethod
+    def forget_choices(cls):
+        cache.delete_many([cls._choices_cache_key(code) for code, _name in settings.LANGUAGES])
+
+    @classmethod
+    def choices_for(cls, language):
+        """(pk, slug, name) of every item in the language's alphabetical order, cached.
+
+        Filters on every listing page read these lists; they change only when an editor saves
+        one, which clears the cache (bulk updates outside the admin expire within the hour).
+        """
+        from search.welsh import sort_key_for
+
+        key = cls._choices_cache_key(language)
+        choices = cache.get(key)
+        if choices is None:
+            rows = cls.objects.values_list("pk", cls.slug_field_for(language), cls.name_field_for(language))
+            choices = sorted(rows, key=lambda row: sort_key_for(language)(row[2]))
+            cache.set(key, choices, 60 * 60)
+        return choices
+
+    @property
+    def localized_name(self):
+        return self.name_cy if current_language() == "cy" else self.name
+
+    @property
+    def localized_slug(self):
+        return self.slug_cy if current_language() == "cy" else self.slug
+
+    @classmethod
+    def slug_field_for(cls, language=None):
+        return "slug_cy" if (language or current_language()) == "cy" else "slug"
+
+    @classmethod
+    def name_field_for(cls, language=None):
+        return "name_cy" if (language or current_language()) == "cy" else "name"

@@ -1,0 +1,107 @@
+"""The demo site in both languages: every page reaches its translation."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from directory.models import GroupPage
+from home.demo.site import DEMO_USERS, demo_password
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def switch_link(soup, language):
+    return soup.select_one(f'nav.language-switcher a[hreflang="{language}"]')
+
+
+def test_switcher_links_to_the_same_page_in_the_other_language(client, demo_content):
+    soup = parse(client.get("/en/accessibility-statement/"))
+    link = switch_link(soup, "cy")
+    assert link["href"] == "/cy/datganiad-hygyrchedd/"
+    assert link["lang"] == "cy"
+    assert soup.select_one('nav.language-switcher [aria-current="true"]').get_text() == "English"
+    alternates = {tag["hreflang"]: tag["href"] for tag in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {
+        "en": "http://testserver/en/accessibility-statement/",
+        "cy": "http://testserver/cy/datganiad-hygyrchedd/",
+    }
+    assert not soup.select(".notice")
+
+
+def test_every_live_page_links_to_its_translation(client, demo_content):
+    """Whatever page types exist, each live page's switcher reaches its own translation."""
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() >= 4
+    for page in pages:
+        soup = parse(client.get(page.url))
+        for translation in page.get_translations().live():
+            language = translation.locale.language_code
+            assert switch_link(soup, language)["href"] == translation.url, page.url
+            assert soup.html["lang"] == page.locale.language_code
+
+
+def test_footer_links_to_the_accessibility_statement_in_each_language(client, demo_content):
+    for language, path in (("en", "/en/accessibility-statement/"), ("cy", "/cy/datganiad-hygyrchedd/")):
+        soup = parse(client.get(f"/{language}/"))
+        assert soup.select_one("footer a[href='%s']" % path), language
+
+
+def test_home_page_query_count_is_small(client, demo_content, django_assert_max_num_queries):
+    client.get("/en/")
+    with django_assert_max_num_queries(15):
+        response = client.get("/cy/")
+    assert re.search(r"<html lang=\"cy\">", response.content.decode())
+
+
+
+def content_counts():
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_content_is_idempotent(demo_content):
+    before = content_counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert content_counts() == before
+    assert before["live pages"] > 70
+
+
+def test_every_demo_page_has_a_live_welsh_translation(demo_content):
+    english_pages = Page.objects.filter(depth__gt=1, locale__language_code="en")
+    assert english_pages.count() > 35
+    for page in english_pages:
+        welsh = page.get_translations().filter(locale__language_code="cy").first()
+        assert welsh is not None and welsh.live, page.url_path
+
+
+def test_demo_directory_is_large_and_varied(demo_content):
+    groups = GroupPage.objects.live()
+    assert groups.filter(locale__language_code="en").count() >= 30
+    assert groups.filter(locale__language_code="cy").count() >= 30
+    assert groups.filter(volunteers_wanted=True).exists() and groups.filter(volunteers_wanted=False).exists()
+    assert groups.values("area").distinct().count() >= 10
+    assert any(group.needs_review for group in groups)
+
+
+def test_demo_users_sign_in_with_the_demo_password(client, demo_content):
+    for username in DEMO_USERS:
+        assert client.login(username=username, password=demo_password()), username
+
+
+def test_demo_password_comes_from_the_environment(demo_content, monkeypatch):
+    get_user_model().objects.filter(username="council-editor").delete()
+    monkeypatch.setenv("DEMO_PASSWORD", "a-different-secret-42")
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert get_user_model().objects.get(username="council-editor").check_password("a-different-secret-42")
