@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -22,6 +22,18 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 
 REVIEW_INTERVAL = timedelta(days=365)
+
+
+def related_sections(group, request):
+    """What other apps show on a group's page (its events, stories, guides).
+
+    Each app registers a ``directory_group_related`` hook: a function taking the group page and
+    the request and returning ``None`` or a dict with ``heading``, ``template`` and ``items``.
+    Hooks keep the directory free of imports from the apps that refer to it.
+    See https://docs.wagtail.org/en/stable/reference/hooks.html
+    """
+    sections = (hook(group, request) for hook in hooks.get_hooks("directory_group_related"))
+    return [section for section in sections if section and section["items"]]
 
 
 class Area(BilingualNameMixin, models.Model):
@@ -203,6 +215,11 @@ class GroupPage(BasePage):
     class Meta:
         verbose_name = _("community group")
         verbose_name_plural = _("community groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_sections"] = related_sections(self, request)
+        return context
 
     @property
     def needs_review(self):

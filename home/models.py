@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -105,7 +106,13 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Content apps add their own sections (the next events, a featured story) through the
+        # ``home_page_sections`` hook: a function (home page, request) -> None or a dict with
+        # ``heading``, ``template`` and ``items``.
         context = super().get_context(request, *args, **kwargs)
+        context["sections"] = [
+            section for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections")) if section
+        ]
         context["featured_pages"] = [
             featured.page.specific
             for featured in self.featured_pages.select_related("page").all()
