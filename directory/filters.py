@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from home.bilingual import current_language
+from home.bilingual import BilingualChoiceField, current_language
 from search.models import Topic
 from search.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 
@@ -17,23 +17,10 @@ from .models import Area, GroupPage
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
 
 
-class SlugChoiceField(forms.ChoiceField):
-    """A choice among the topics or areas, by their slug in the reader's language."""
-
-    def __init__(self, model, **kwargs):
-        self.model = model
-        super().__init__(required=False, **kwargs)
-
-    def load_choices(self):
-        choices = self.model.choices_for(current_language())
-        self.pk_by_slug = {slug: pk for pk, slug, _name in choices}
-        self.choices = [("", _("All"))] + [(slug, name) for _pk, slug, name in choices]
-
-
 class GroupFilterForm(forms.Form):
     q = forms.CharField(label=_("Search the directory"), required=False, max_length=100)
-    topic = SlugChoiceField(Topic, label=_("Topic"))
-    area = SlugChoiceField(Area, label=_("Area"))
+    topic = BilingualChoiceField(Topic, label=_("Topic"))
+    area = BilingualChoiceField(Area, label=_("Area"))
     welsh = forms.BooleanField(label=_("Welsh speakers welcome"), required=False)
     volunteers = forms.BooleanField(label=_("Volunteers wanted"), required=False)
     sort = forms.ChoiceField(

@@ -211,6 +211,7 @@ class GroupPage(BasePage):
 
     parent_page_types = ["directory.GroupIndexPage"]
     subpage_types = []
+    search_type = "groups"
 
     class Meta:
         verbose_name = _("community group")

@@ -4,6 +4,7 @@ Lists such as topics and areas are one record each, with an English and a Welsh 
 slug, so a single query finds every page on a topic whichever language it is in.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -84,3 +85,21 @@ class BilingualNameMixin(models.Model):
     @classmethod
     def name_field_for(cls, language=None):
         return "name_cy" if (language or current_language()) == "cy" else "name"
+
+
+class BilingualChoiceField(forms.ChoiceField):
+    """A choice among the items of a BilingualNameMixin model, by slug in the reader's language.
+
+    The form calls ``load_choices()`` when it is built (not at import time, when the database
+    may not exist yet); ``pk_by_slug`` then maps the submitted slug to the item.
+    """
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        self.pk_by_slug = {}
+        super().__init__(required=False, **kwargs)
+
+    def load_choices(self):
+        choices = self.model.choices_for(current_language())
+        self.pk_by_slug = {slug: pk for pk, slug, _name in choices}
+        self.choices = [("", _("All"))] + [(slug, name) for _pk, slug, name in choices]

@@ -72,8 +72,22 @@ def _path_versions(request, current):
     return versions
 
 
-def language_versions(request, page=None):
+def _given_versions(alternate_urls, current):
+    return [
+        LanguageVersion(code, name, alternate_urls[code], code == current, True)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def language_versions(request, page=None, alternate_urls=None):
+    """Each language's version of what the reader sees.
+
+    ``alternate_urls`` ({language: url}) is for views whose addresses cannot be translated by
+    swapping the language prefix, such as a topic whose slug is translated.
+    """
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if alternate_urls:
+        return _given_versions(alternate_urls, current)
     if isinstance(page, Page) and page.pk:
         return _page_versions(page, request, current)
     return _path_versions(request, current)

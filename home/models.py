@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from search.welsh import search_terms
+
 from .blocks import BodyBlock
 
 
@@ -54,8 +56,11 @@ class BasePage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("folded_search_terms"),
         index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_cy")]),
     ]
+    # Set on page types that search and topic pages list, e.g. ``search_type = "groups"``.
+    search_type = None
 
     # Text is translated; the picture is the same in both languages.
     # https://wagtail-localize.org/stable/how-to/field-configuration/
@@ -71,6 +76,17 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def folded_search_terms(self):
+        """The page's searchable text without accents and, on Welsh pages, with every word's
+        unmutated forms, so "gymuned" finds "cymuned" (see ``search.welsh``)."""
+        texts = []
+        for search_field in self.get_search_fields():
+            if not isinstance(search_field, index.SearchField) or search_field.field_name == "folded_search_terms":
+                continue
+            value = search_field.get_value(self)  # a StreamField gives a list of its texts
+            texts.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+        return search_terms(" ".join(texts), self.locale.language_code)
 
 
 class HomePage(BasePage):

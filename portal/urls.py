@@ -19,6 +19,7 @@ if settings.DEBUG:
 # Every public page lives under /en/ or /cy/; "/" is redirected by LocaleMiddleware to the
 # reader's language (cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

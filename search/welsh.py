@@ -1,4 +1,6 @@
-"""Welsh-language text handling: alphabetical order (and, with the search work, matching).
+"""Welsh-language text handling: alphabetical order and search matching.
+
+Alphabetical order
 
 Welsh has 28 letters, seven of them digraphs (ch dd ff ng ll ph rh th), so "Llyfrgell" comes
 after every "Lu…" and "Chwarae" after every "Cy…". Python's and the databases' collations do
@@ -8,8 +10,26 @@ Limits: "ng" is a letter in most words (angen) but not where a place name joins 
 word beginning with g (Llangollen = Llan + gollen), or in Bangor; those are the known
 exceptions below, not a dictionary. Letters Welsh does not use (k, q, v, x, z) sort after the
 nearest Welsh letter, as in English-derived names.
+
+Search matching
+---------------
+Welsh words change their first letter after certain words (initial consonant mutation):
+"cymuned" appears as "gymuned", "chymuned" and "nghymuned". No stemmer for Welsh exists in
+PostgreSQL, SQLite, Elasticsearch or Snowball, so the portal matches mutations itself:
+``radical_forms`` undoes every mutation a word *could* carry, giving the set of radical forms
+it may come from ("gymuned" -> {"gymuned", "cymuned"}). Welsh pages are indexed with the
+radical forms of their words beside the words themselves (``search_terms``), and each word of a
+Welsh query matches any of its own radical forms (``query_alternatives``). Two forms of the same
+word always share the radical, so any form finds any other. Accents are folded on both sides
+(gwyl finds Gŵyl, cafe finds Café), in both languages.
+
+Limits: undoing a mutation is ambiguous, so a search may also match an unrelated word that
+mutates to the same form ("fach" could be "bach" or "mach"; a vowel-initial word is also tried
+with a "g" in front). Results are found a little too generously, never missed. Mutations inside
+compounds (Llan + gollen) and stems (plurals, verb endings) are not handled.
 """
 
+import re
 import unicodedata
 
 WELSH_ALPHABET = [
@@ -76,3 +96,72 @@ def initial_letter(text, language):
         if letter.isdigit():
             break
     return "#"
+
+
+# What each mutated beginning may have been before mutation, longest beginnings first.
+# Soft: p>b t>d c>g b>f d>dd g>(dropped) m>f ll>l rh>r; nasal: p>mh t>nh c>ngh b>m d>n g>ng;
+# aspirate: p>ph t>th c>ch, vowel>h+vowel.
+UNMUTATIONS = [
+    ("ngh", ("c",)),
+    ("mh", ("p",)),
+    ("nh", ("t",)),
+    ("ng", ("g",)),
+    ("ch", ("c",)),
+    ("ph", ("p",)),
+    ("th", ("t",)),
+    ("dd", ("d",)),
+    ("ff", ()),
+    ("ll", ()),
+    ("rh", ()),
+    ("b", ("p",)),
+    ("d", ("t",)),
+    ("g", ("c",)),
+    ("f", ("b", "m")),
+    ("l", ("ll",)),
+    ("r", ("rh",)),
+    ("m", ("b",)),
+    ("n", ("d",)),
+]
+VOWELS = "aeiouwy"
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+MAX_WORD_LENGTH = 40
+
+
+def words(text):
+    """Accent-folded, lower-case words of ``text`` (letters and digits only)."""
+    return re.findall(r"[^\W_]+", fold_accents(text))
+
+
+def radical_forms(word):
+    """Every form ``word`` may have had before an initial mutation, itself included."""
+    forms = {word}
+    for beginning, radicals in UNMUTATIONS:
+        if word.startswith(beginning):
+            forms.update(radical + word[len(beginning) :] for radical in radicals)
+            break
+    if word[:1] in VOWELS:
+        forms.add("g" + word)  # soft mutation drops a g: (g)wirfoddoli
+    if word[:1] == "h" and word[1:2] in VOWELS:
+        forms.add(word[1:])  # aspirate mutation adds an h: (h)ardal
+    return forms
+
+
+def search_terms(text, language):
+    """Index text: folded words, plus on Welsh pages every radical form of each word."""
+    folded = words(text)
+    if language != "cy":
+        return " ".join(folded)
+    return " ".join(form for word in folded for form in sorted(radical_forms(word)))
+
+
+def query_alternatives(query, language):
+    """The reader's query as a list of words, each a set of forms any of which may match.
+
+    The query is capped (length and number of words) and reduced to letters and digits, so
+    search-engine syntax typed by a reader (quotes, ``*``, ``NEAR(``, ``AND``) is plain text.
+    """
+    query_words = [word[:MAX_WORD_LENGTH] for word in words(query[:MAX_QUERY_LENGTH])][:MAX_QUERY_WORDS]
+    if language != "cy":
+        return [{word} for word in query_words]
+    return [radical_forms(word) for word in query_words]

@@ -15,7 +15,9 @@ def language_versions(context):
     if request is None:
         return []
     if not hasattr(request, "_language_versions"):
-        request._language_versions = find_language_versions(request, context.get("page"))
+        request._language_versions = find_language_versions(
+            request, context.get("page"), context.get("alternate_urls")
+        )
     return request._language_versions
 
 

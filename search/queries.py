@@ -1,0 +1,123 @@
+"""Finding pages: the search across content types, and everything on one topic.
+
+Both list only live pages of the reader's language, of the page types that declare a
+``search_type`` (groups, events, stories, guides), and cost the same number of queries
+however many pages match.
+"""
+
+import difflib
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count
+from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.query import And, Or, PlainText
+
+from home.bilingual import current_language
+
+from .models import Topic
+from .welsh import query_alternatives, words
+
+PER_PAGE = 20
+
+
+def searchable_models():
+    """{search_type: page model} for every page type shown in search and on topic pages."""
+    return {model.search_type: model for model in get_page_models() if getattr(model, "search_type", None)}
+
+
+def type_labels():
+    """[(search_type, label)] in display order, for the type filters."""
+    return [(search_type, model._meta.verbose_name_plural.capitalize()) for search_type, model in searchable_models().items()]
+
+
+def type_of_content_type():
+    models = searchable_models()
+    content_types = ContentType.objects.get_for_models(*models.values())
+    return {content_types[model].pk: search_type for search_type, model in models.items()}
+
+
+def live_pages_in_language(search_types=None):
+    models = searchable_models()
+    chosen = [models[search_type] for search_type in (search_types or models)]
+    return Page.objects.live().filter(locale=Locale.get_active()).type(*chosen)
+
+
+def in_display_order(pages):
+    """The specific pages for ``pages`` (base pages), keeping their order."""
+    ids = [page.pk for page in pages]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().prefetch_related("topics")}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def build_query(alternatives):
+    """Every word must match, in any of its forms."""
+
+    def either(queries):
+        return queries[0] if len(queries) == 1 else Or(queries)
+
+    terms = [either([PlainText(form) for form in sorted(forms)]) for forms in alternatives]
+    return terms[0] if len(terms) == 1 else And(terms)
+
+
+def counts_by_type(facets):
+    types = type_of_content_type()
+    counts = {search_type: 0 for search_type in searchable_models()}
+    for content_type_id, count in facets.items():
+        if content_type_id in types:
+            counts[types[content_type_id]] += count
+    return counts
+
+
+def search(query, search_type=None, topic=None, page_number=None):
+    """A page of results for ``query`` with the number of matches per type."""
+    alternatives = query_alternatives(query, current_language())
+    if not alternatives:
+        return None
+    pages = live_pages_in_language()
+    if topic is not None:
+        pages = pages.filter(id__in=topic.tagged_pages.values("content_object_id"))
+    search_query = build_query(alternatives)
+    counts = counts_by_type(pages.search(search_query).facet("content_type_id"))
+    if search_type:
+        pages = pages.type(searchable_models()[search_type])
+    results = pages.search(search_query)
+    page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
+    page_of_results.object_list = in_display_order(page_of_results.object_list)
+    return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
+
+
+def suggestions(query, limit=3):
+    """Topics with a name close to the query or one of its words, for "Did you mean…?"."""
+    topic_by_word = {}
+    for _pk, slug, name in Topic.choices_for(current_language()):
+        for key in [" ".join(words(name)), *words(name)]:
+            topic_by_word.setdefault(key, (slug, name))
+    query_words = words(query)[:5]
+    found = []
+    for word in [" ".join(query_words), *query_words]:
+        for match in difflib.get_close_matches(word, topic_by_word, n=limit, cutoff=0.75):
+            if topic_by_word[match] not in found:
+                found.append(topic_by_word[match])
+    return found[:limit]
+
+
+def topic_counts():
+    """{topic pk: number of live pages of the reader's language on that topic}."""
+    rows = (
+        live_pages_in_language()
+        .filter(tagged_topics__isnull=False)
+        .order_by()
+        .values("tagged_topics__tag")
+        .annotate(pages=Count("id"))
+    )
+    return {row["tagged_topics__tag"]: row["pages"] for row in rows}
+
+
+def pages_on_topic(topic, search_type=None, page_number=None):
+    pages = live_pages_in_language().filter(tagged_topics__tag=topic)
+    counts = counts_by_type(dict(pages.order_by().values_list("content_type").annotate(Count("id"))))
+    if search_type:
+        pages = pages.type(searchable_models()[search_type])
+    page_of_results = Paginator(pages.order_by("content_type_id", "title"), PER_PAGE).get_page(page_number)
+    page_of_results.object_list = in_display_order(page_of_results.object_list)
+    return {"counts": counts, "page_of_results": page_of_results}
