@@ -5,8 +5,10 @@ reader gets the list without that filter and the form shows what was not underst
 """
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.images import get_image_model
 
 from home.bilingual import BilingualChoiceField, current_language
 from search.models import Topic
@@ -92,10 +94,12 @@ class GroupFilter:
         return [(letter, letter in self.letters_available) for letter in self.alphabet]
 
     def groups_in_order(self, ids):
+        # The rendition must match the one in directory/group_index_page.html.
+        images = get_image_model().objects.prefetch_renditions("fill-160x160")
         groups = (
             GroupPage.objects.filter(pk__in=ids)
-            .select_related("area", "listing_image")
-            .prefetch_related("topics")
+            .select_related("area")
+            .prefetch_related("topics", Prefetch("listing_image", queryset=images))
         )
         by_id = {group.pk: group for group in groups}
         return [by_id[pk] for pk in ids if pk in by_id]

@@ -3,11 +3,13 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory.models import GroupPage
+from home.demo.images import demo_image
 
 pytestmark = pytest.mark.django_db
 
@@ -181,16 +183,26 @@ def count_queries(client, path):
 def test_directory_queries_do_not_grow_with_the_number_of_groups(client, make_group, topics, areas):
     def add_groups(start, end):
         for number in range(start, end):
-            make_group(f"Group {number:03d}", topics=[topics["food"], topics["volunteering"]], area=areas["rhos"])
+            logo = demo_image(f"test-{number}", f"Group {number:03d}", "Logo", size=(24, 24))
+            make_group(f"Group {number:03d}", topics=[topics["food"], topics["volunteering"]], area=areas["rhos"], listing_image=logo)
+
+    def count_cold(path):
+        cache.clear()  # renditions and choice lists come from the database again
+        return count_queries(client, path)
 
     add_groups(0, 30)
-    client.get("/en/groups/")  # warm the per-process caches (site root paths, locales)
-    at_30 = count_queries(client, "/en/groups/")
-    filtered_at_30 = count_queries(client, "/en/groups/?topic=food&area=rhos&page=2")
+    client.get("/en/groups/")  # make the renditions once
+    client.get("/en/groups/?topic=food&area=rhos&page=2")
+    at_30 = count_cold("/en/groups/")
+    filtered_at_30 = count_cold("/en/groups/?topic=food&area=rhos&page=2")
     add_groups(30, 300)
-    assert count_queries(client, "/en/groups/") == at_30
-    assert count_queries(client, "/en/groups/?topic=food&area=rhos&page=2") == filtered_at_30
-    assert at_30 < 15 and filtered_at_30 < 15
+    client.get("/en/groups/")
+    client.get("/en/groups/?topic=food&area=rhos&page=2")
+    assert count_cold("/en/groups/") == at_30
+    assert count_cold("/en/groups/?topic=food&area=rhos&page=2") == filtered_at_30
+    # Warm (the usual state: choice lists and renditions cached) each stays under budget.
+    assert count_queries(client, "/en/groups/") < 15
+    assert count_queries(client, "/en/groups/?topic=food&area=rhos&page=2") < 15
 
 
 def test_group_page_query_count(client, make_group, topics, areas, locales):
