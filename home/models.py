@@ -71,7 +71,7 @@ class BasePage(Page):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         SynchronizedField("listing_image"),
-        SynchronizedField("topics"),
+        SynchronizedField("tagged_topics"),  # the topics, as the child relation that holds them
     ]
 
     class Meta:
