@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Community groups")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .editors import grant_editors_on_new_translation
+        from .models import GroupPage
+
+        post_save.connect(grant_editors_on_new_translation, sender=GroupPage, dispatch_uid="group-editors-translations")

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
@@ -10,6 +11,7 @@ from home.demo.images import demo_image
 from home.models import HomePage
 from search.models import Topic
 
+from .editors import ensure_group_editors
 from .models import Area, GroupIndexPage, GroupPage
 
 INDEX = {
@@ -90,3 +92,17 @@ def load_groups(log):
         ensure_translation(english, welsh_locale, **_group_fields(group, "cy"))
         if number % 8 == 0 or number == total:
             log(f"Community groups: {number}/{total}")
+
+
+# Demo user -> the demo group (key in directory.json) they look after.
+DEMO_GROUP_EDITORS = {"gresford-editor": "gresford-library", "rhos-editor": "rhos-community-cafe"}
+
+
+def load_group_editors(log):
+    groups_by_key = {group["key"]: group for group in load_json("directory.json")["groups"]}
+    User = get_user_model()
+    for username, key in DEMO_GROUP_EDITORS.items():
+        listing = GroupPage.objects.get(slug=groups_by_key[key]["slug_en"], locale__language_code="en")
+        editors = ensure_group_editors(listing)
+        User.objects.get(username=username).groups.add(editors.group)
+        log(f"{username} looks after {listing.title}")

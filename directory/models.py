@@ -8,11 +8,13 @@ See https://docs.wagtail.org/en/stable/topics/pages.html
 from datetime import timedelta
 
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -71,8 +73,16 @@ class GroupLanguage(models.TextChoices):
     ENGLISH = "en", _("Mainly English")
 
 
-class GroupIndexPage(BasePage):
-    """The directory: live groups of the reader's language, filtered, sorted and paginated."""
+SUGGEST_PATH = {"en": "suggest", "cy": "awgrymu"}
+THANKS_PATH = {"en": "thanks", "cy": "diolch"}
+
+
+class GroupIndexPage(RoutablePageMixin, BasePage):
+    """The directory: live groups of the reader's language, filtered, sorted and paginated.
+
+    Also the home of the public "suggest a group" form (``suggest/``, Welsh ``awgrymu/``), a
+    routable sub-page: https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    """
 
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of groups."))
 
@@ -86,6 +96,56 @@ class GroupIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("group directory")
+
+    def suggest_url(self, thanks=False):
+        language = self.locale.language_code
+        path = f"{SUGGEST_PATH[language]}/" + (f"{THANKS_PATH[language]}/" if thanks else "")
+        return self.url + path
+
+    def _alternate_suggest_urls(self, thanks=False):
+        indexes = [self, *self.get_translations().live()]
+        return {index.locale.language_code: index.specific.suggest_url(thanks) for index in indexes}
+
+    @re_path(r"^(?P<word>suggest|awgrymu)/$", name="suggest")
+    def suggest(self, request, word):
+        from .suggestions import (
+            SuggestGroupForm,
+            count_submission,
+            create_draft_listing,
+            over_rate_limit,
+            send_confirmation,
+        )
+
+        if word != SUGGEST_PATH[self.locale.language_code]:
+            return redirect(self.suggest_url(), permanent=True)
+        form = SuggestGroupForm(request.POST or None)
+        refusal = None
+        if request.method == "POST":
+            if form.is_from_a_bot:
+                refusal = _("Your suggestion could not be sent.")
+            elif over_rate_limit(request):
+                refusal = _("You have sent several suggestions in the last hour. Please try again later.")
+            elif form.is_valid():
+                create_draft_listing(self, form)
+                send_confirmation(form)
+                count_submission(request)
+                return redirect(self.suggest_url(thanks=True))
+        response = self.render(
+            request,
+            template="directory/suggest_group.html",
+            context_overrides={"form": form, "refusal": refusal, "alternate_urls": self._alternate_suggest_urls()},
+        )
+        if refusal:
+            response.status_code = 429 if not form.is_from_a_bot else 400
+        return response
+
+    @re_path(r"^(?P<word>suggest|awgrymu)/(?P<thanks>thanks|diolch)/$", name="suggest_thanks")
+    def suggest_thanks(self, request, word, thanks):
+        return self.render(
+            request,
+            template="directory/suggest_group_thanks.html",
+            context_overrides={"alternate_urls": self._alternate_suggest_urls(thanks=True)},
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .filters import GroupFilter
@@ -259,3 +319,57 @@ class GroupPage(BasePage):
         if self.listing_image:
             data["logo"] = request.build_absolute_uri(self.listing_image.get_rendition("width-400").url)
         return data
+
+
+class GroupEditors(models.Model):
+    """The Django group whose members look after one community group's listing.
+
+    Linked by the listing's translation key, so the same editors cover the English and the
+    Welsh page (and any translation made later). Created by ``directory.editors``.
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="community_group")
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("group editors")
+        verbose_name_plural = _("group editors")
+
+    def __str__(self):
+        return self.group.name
+
+    def listings(self):
+        return GroupPage.objects.filter(translation_key=self.translation_key)
+
+
+class ReviewReminder(models.Model):
+    """A reminder sent to a group's editors, one per listing and review date."""
+
+    translation_key = models.UUIDField()
+    last_reviewed = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"),
+        ]
+
+
+class GroupSuggestion(models.Model):
+    """Who suggested a listing through the public form; never shown on the website."""
+
+    listing = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="suggestions")
+    submitter_email = models.EmailField(_("suggested by"))
+    language = models.CharField(_("language"), max_length=2)
+    created_at = models.DateTimeField(_("suggested on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group suggestion")
+        verbose_name_plural = _("group suggestions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.listing.title} ({self.submitter_email})"

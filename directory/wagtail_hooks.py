@@ -1,8 +1,12 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Area
+from .editors import listings_edited_by
+from .models import REVIEW_INTERVAL, Area, GroupPage
 
 
 class AreaViewSet(SnippetViewSet):
@@ -19,3 +23,46 @@ class AreaViewSet(SnippetViewSet):
 
 
 register_snippet(AreaViewSet)
+
+
+class YourGroupPanel(Component):
+    """The first thing a group editor sees: their listing in each language, one click away."""
+
+    name = "your_group"
+    order = 10
+    template_name = "directory/admin/your_group_panel.html"
+
+    def __init__(self, listings):
+        self.listings = listings
+
+    def get_context_data(self, parent_context=None):
+        return {"listings": self.listings}
+
+
+class StaleListingsPanel(Component):
+    """For council editors: listings nobody has reviewed for a year, oldest first."""
+
+    name = "stale_listings"
+    order = 20
+    template_name = "directory/admin/stale_listings_panel.html"
+    limit = 20
+
+    def __init__(self, listings):
+        self.listings = listings
+
+    def get_context_data(self, parent_context=None):
+        return {"listings": self.listings[: self.limit], "count": self.listings.count()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_directory_panels(request, panels):
+    listings = list(listings_edited_by(request.user))
+    if listings:
+        panels.insert(0, YourGroupPanel(listings))
+    if request.user.has_perm("directory.change_area"):  # council editors
+        stale = (
+            GroupPage.objects.live()
+            .filter(locale__language_code="en", last_reviewed__lt=timezone.localdate() - REVIEW_INTERVAL)
+            .order_by("last_reviewed")
+        )
+        panels.append(StaleListingsPanel(stale))

@@ -86,6 +86,47 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
+class KeyFactBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(
+        label=_("Figure"), max_length=20, help_text=_("The number, short and bold. For example: 12,000 or £5,000")
+    )
+    label = blocks.CharBlock(
+        label=_("What it counts"), max_length=80, help_text=_("For example: books lent last year")
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Fact")
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    """A few headline numbers, shown large, such as a story's results."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, help_text=_("Optional. For example: The library in numbers")
+    )
+    facts = blocks.ListBlock(
+        KeyFactBlock(),
+        label=_("Facts"),
+        min_num=1,
+        max_num=6,
+        help_text=_("Between one and six figures. Each reads as a sentence: the figure, then what it counts."),
+    )
+
+    class Meta:
+        icon = "table"
+        template = "blocks/key_facts_block.html"
+        label = _("Key facts and figures")
+        preview_value = {
+            "heading": "The library in numbers",
+            "facts": [
+                {"figure": "40", "label": "volunteers"},
+                {"figure": "12,000", "label": "books lent last year"},
+                {"figure": "5", "label": "days a week open"},
+            ],
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -104,3 +145,4 @@ class BodyBlock(blocks.StreamBlock):
         icon="media",
         template="blocks/embed_block.html",
     )
+    key_facts = KeyFactsBlock()

@@ -11,11 +11,11 @@ from home.models import HomePage, PortalSettings, StandardPage
 
 DEFAULT_DEMO_PASSWORD = "together-demo-2026"
 
-# username -> (Wagtail group, is superuser). Group editors get their own role with the
-# moderation work; until then they can sign in but change nothing.
+# username -> (role, is superuser). The group editors' own groups are made with their
+# listings (directory.demo.load_group_editors).
 DEMO_USERS = {
     "admin": (None, True),
-    "council-editor": ("Editors", False),
+    "council-editor": ("Council editors", False),
     "moderator": ("Moderators", False),
     "gresford-editor": (None, False),
     "rhos-editor": (None, False),

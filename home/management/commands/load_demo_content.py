@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory.demo import load_areas_and_topics, load_groups
+from directory.demo import load_areas_and_topics, load_group_editors, load_groups
 from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     )
 
     # Each step reports its progress through ``log``; the content apps add their own steps.
-    steps = [load_home_pages, load_areas_and_topics, load_groups, load_demo_users]
+    steps = [load_home_pages, load_areas_and_topics, load_groups, load_demo_users, load_group_editors]
 
     def handle(self, *args, **options):
         def log(message):

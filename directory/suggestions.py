@@ -1,0 +1,130 @@
+""""Suggest a group": the public proposes a missing group; moderators decide.
+
+A valid suggestion becomes a *draft* listing in the reader's language, submitted to the
+moderation workflow; nothing is published without a moderator's approval. The reader's text is
+stored and shown escaped. Bots are kept out without third-party services: a honeypot field
+people never see, and a limit of five suggestions an hour from one address.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+
+from home.bilingual import BilingualChoiceField
+
+from .models import Area, GroupPage, GroupSuggestion
+
+SUGGESTIONS_PER_HOUR = 5
+
+
+class SuggestGroupForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the group"), max_length=120, error_messages={"required": _("Enter the name of the group")}
+    )
+    description = forms.CharField(
+        label=_("What does the group do?"),
+        help_text=_("Who it is for, what it does and where it meets."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Tell us what the group does")},
+    )
+    area = BilingualChoiceField(Area, label=_("Area"))
+    contact_email = forms.EmailField(
+        label=_("The group's e-mail address (optional)"),
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address in the right format, like name@example.com")},
+    )
+    contact_phone = forms.CharField(label=_("The group's phone number (optional)"), max_length=30, required=False)
+    website = forms.URLField(
+        label=_("The group's website (optional)"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address, like https://example.org")},
+    )
+    submitter_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We will tell you when the group is listed. We do not publish it."),
+        error_messages={
+            "required": _("Enter your e-mail address"),
+            "invalid": _("Enter an e-mail address in the right format, like name@example.com"),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the council may keep my e-mail address to contact me about this suggestion."),
+        error_messages={"required": _("Tick the box to agree that we may contact you")},
+    )
+    # The honeypot: hidden from people (and from screen readers), filled in by bots.
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].load_choices()
+
+    @property
+    def is_from_a_bot(self):
+        return bool(self.data.get("homepage"))
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_key(request):
+    return f"group-suggestions:{client_address(request)}"
+
+
+def over_rate_limit(request):
+    return cache.get(_rate_key(request), 0) >= SUGGESTIONS_PER_HOUR
+
+
+def count_submission(request):
+    key = _rate_key(request)
+    if not cache.add(key, 1, 60 * 60):
+        cache.incr(key)
+
+
+def _unique_slug(index, name):
+    base = slugify(name)[:70] or "group"
+    existing = set(GroupPage.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in existing:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def create_draft_listing(index, form):
+    """A draft listing in the index's language, with its first revision in moderation."""
+    data = form.cleaned_data
+    area_pk = form.fields["area"].pk_by_slug.get(data.get("area"))
+    listing = GroupPage(
+        title=data["name"],
+        slug=_unique_slug(index, data["name"]),
+        summary=Truncator(data["description"]).chars(300),
+        body=[("paragraph", linebreaks(escape(data["description"])))],
+        area_id=area_pk,
+        email=data["contact_email"],
+        phone=data["contact_phone"],
+        website=data["website"],
+        live=False,
+        last_reviewed=timezone.localdate(),
+    )
+    index.add_child(instance=listing)
+    listing.save_revision()
+    listing.get_workflow().start(listing, user=None)
+    GroupSuggestion.objects.create(
+        listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
+    )
+    return listing
+
+
+def send_confirmation(form):
+    context = {"name": form.cleaned_data["name"]}
+    subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
+    body = render_to_string("directory/emails/suggestion_received.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [form.cleaned_data["submitter_email"]])

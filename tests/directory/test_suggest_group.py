@@ -1,0 +1,91 @@
+"""The public suggests a missing group: a draft in moderation, never a live page."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from wagtail.models import WorkflowState
+
+from directory.models import GroupPage, GroupSuggestion
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "name": "Brymbo Knitters",
+    "description": "We knit for the neonatal unit.\nTuesdays in the chapel.",
+    "submitter_email": "resident@example.org",
+    "consent": "on",
+}
+
+
+@pytest.fixture
+def suggest_urls(directory):
+    return {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"}
+
+
+def parse(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Suggest a group"), ("cy", "Awgrymu grŵp")])
+def test_form_in_both_languages_with_switcher(client, suggest_urls, language, heading):
+    soup = parse(client.get(suggest_urls[language]))
+    assert soup.h1.get_text() == heading
+    other = "cy" if language == "en" else "en"
+    assert soup.select_one(f'nav.language-switcher a[hreflang="{other}"]')["href"] == suggest_urls[other]
+
+
+def test_a_valid_suggestion_makes_a_draft_in_moderation(client, suggest_urls, areas):
+    response = client.post(suggest_urls["cy"], {**VALID, "area": "gresffordd"})
+    assert response.status_code == 302 and response["Location"] == "/cy/grwpiau/awgrymu/diolch/"
+    listing = GroupPage.objects.get(title="Brymbo Knitters")
+    assert not listing.live and listing.locale.language_code == "cy" and listing.area == areas["gresford"]
+    assert WorkflowState.objects.filter(object_id=str(listing.pk), status="in_progress").exists()
+    assert GroupSuggestion.objects.get(listing=listing).submitter_email == "resident@example.org"
+    assert client.get("/cy/grwpiau/brymbo-knitters/").status_code == 404
+    assert "Brymbo Knitters" not in client.get("/cy/grwpiau/").content.decode()
+    confirmation = [message for message in mail.outbox if message.to == ["resident@example.org"]]
+    assert len(confirmation) == 1 and "Diolch" in confirmation[0].body
+    assert parse(client.get(response["Location"])).h1.get_text().startswith("Diolch")
+
+
+def test_submitted_text_is_stored_escaped(client, suggest_urls):
+    client.post(suggest_urls["en"], {**VALID, "name": "Knit <b>club</b>", "description": "<script>alert(1)</script>"})
+    listing = GroupPage.objects.get(title="Knit <b>club</b>")
+    body_html = str(listing.body[0].value)
+    assert "<script>" not in body_html and "&lt;script&gt;" in body_html
+
+
+@pytest.mark.parametrize(
+    "language, message",
+    [("en", "Enter the name of the group"), ("cy", "Rhowch enw'r grŵp")],
+)
+def test_errors_in_the_readers_language_with_a_summary_and_nothing_lost(client, suggest_urls, language, message):
+    response = client.post(suggest_urls[language], {**VALID, "name": "", "submitter_email": "not-an-address"})
+    assert response.status_code == 200
+    soup = parse(response)
+    summary = soup.select_one(".error-summary")
+    assert message in summary.get_text()
+    assert summary.select_one('a[href="#id_name"]')
+    assert soup.select_one("#id_description").get_text().strip() == VALID["description"]  # nothing lost
+    assert not GroupPage.objects.filter(title="").exists()
+
+
+def test_bots_filling_the_honeypot_are_refused(client, suggest_urls):
+    response = client.post(suggest_urls["en"], {**VALID, "homepage": "http://spam.example"})
+    assert response.status_code == 400
+    assert not GroupPage.objects.filter(title="Brymbo Knitters").exists()
+
+
+def test_the_sixth_suggestion_in_an_hour_from_one_address_is_refused(client, suggest_urls):
+    for number in range(5):
+        assert client.post(suggest_urls["en"], {**VALID, "name": f"Group {number}"}).status_code == 302
+    response = client.post(suggest_urls["en"], {**VALID, "name": "Group 6"})
+    assert response.status_code == 429
+    assert not GroupPage.objects.filter(title="Group 6").exists()
+    other_address = client.post(suggest_urls["en"], {**VALID, "name": "Group 7"}, REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 302
+
+
+def test_wrong_language_path_redirects(client, suggest_urls):
+    response = client.get("/en/groups/awgrymu/")
+    assert response.status_code == 301 and response["Location"] == suggest_urls["en"]
