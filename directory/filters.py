@@ -98,7 +98,6 @@ class GroupFilter:
         images = get_image_model().objects.prefetch_renditions("fill-160x160")
         groups = (
             GroupPage.objects.filter(pk__in=ids)
-            .select_related("area")
             .prefetch_related("topics", Prefetch("listing_image", queryset=images))
         )
         by_id = {group.pk: group for group in groups}

@@ -97,10 +97,13 @@ class GroupIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("group directory")
 
+    @staticmethod
+    def suggest_path(language, thanks=False):
+        """The form's address below the directory, in its language ("awgrymu/" in Welsh)."""
+        return f"{SUGGEST_PATH[language]}/" + (f"{THANKS_PATH[language]}/" if thanks else "")
+
     def suggest_url(self, thanks=False):
-        language = self.locale.language_code
-        path = f"{SUGGEST_PATH[language]}/" + (f"{THANKS_PATH[language]}/" if thanks else "")
-        return self.url + path
+        return self.url + self.suggest_path(self.locale.language_code, thanks)
 
     def _alternate_suggest_urls(self, thanks=False):
         indexes = [self, *self.get_translations().live()]
@@ -133,7 +136,12 @@ class GroupIndexPage(RoutablePageMixin, BasePage):
         response = self.render(
             request,
             template="directory/suggest_group.html",
-            context_overrides={"form": form, "refusal": refusal, "alternate_urls": self._alternate_suggest_urls()},
+            context_overrides={
+                "form": form,
+                "refusal": refusal,
+                "suggest_path": self.suggest_path(current_language()),
+                "alternate_urls": self._alternate_suggest_urls(),
+            },
         )
         if refusal:
             response.status_code = 429 if not form.is_from_a_bot else 400
@@ -155,6 +163,7 @@ class GroupIndexPage(RoutablePageMixin, BasePage):
         ordered_ids = group_filter.ordered_ids()
         page_of_ids = Paginator(ordered_ids, self.per_page).get_page(request.GET.get("page"))
         context.update(
+            suggest_path=self.suggest_path(current_language()),
             filter=group_filter,
             groups=group_filter.groups_in_order(page_of_ids.object_list),
             paginator_page=page_of_ids,
@@ -283,6 +292,10 @@ class GroupPage(BasePage):
         return context
 
     @property
+    def area_name(self):
+        return Area.name_for(self.area_id)
+
+    @property
     def needs_review(self):
         return timezone.localdate() - self.last_reviewed > REVIEW_INTERVAL
 
@@ -297,7 +310,7 @@ class GroupPage(BasePage):
             "inLanguage": current_language(),
             "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
         }
-        if self.address or self.postcode:
+        if self.address or self.postcode or self.area_id:
             data["address"] = {
                 "@type": "PostalAddress",
                 "streetAddress": self.address,
@@ -305,8 +318,8 @@ class GroupPage(BasePage):
                 "addressRegion": "Wrexham",
                 "addressCountry": "GB",
             }
-            if self.area:
-                data["address"]["addressLocality"] = self.area.localized_name
+            if self.area_id:
+                data["address"]["addressLocality"] = self.area_name
         if self.latitude is not None and self.longitude is not None:
             data["geo"] = {"@type": "GeoCoordinates", "latitude": float(self.latitude), "longitude": float(self.longitude)}
         for key, value in (("email", self.email), ("telephone", self.phone)):

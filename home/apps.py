@@ -7,12 +7,15 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared parts")
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-        from .models import PortalSettings
+        from .site_cache import forget_page_tree
 
-        def forget_settings(**kwargs):
-            PortalSettings.forget_all()
-
-        page_published.connect(forget_settings, dispatch_uid="portal-settings-published")
-        page_unpublished.connect(forget_settings, dispatch_uid="portal-settings-unpublished")
+        # Menus and footer links are cached per page tree; these are the events that change it.
+        page_published.connect(forget_page_tree, dispatch_uid="tree-published")
+        page_unpublished.connect(forget_page_tree, dispatch_uid="tree-unpublished")
+        page_slug_changed.connect(forget_page_tree, dispatch_uid="tree-slug-changed")
+        post_page_move.connect(forget_page_tree, dispatch_uid="tree-moved")
+        post_delete.connect(forget_page_tree, sender=Page, dispatch_uid="tree-deleted")

@@ -54,6 +54,13 @@ class BilingualNameMixin(models.Model):
         cache.delete_many([cls._choices_cache_key(code) for code, _name in settings.LANGUAGES])
 
     @classmethod
+    def name_for(cls, pk, language=None):
+        """The item's name in the reader's language, from the cached list (no query)."""
+        if pk is None:
+            return ""
+        return next((name for item_pk, _slug, name in cls.choices_for(language or current_language()) if item_pk == pk), "")
+
+    @classmethod
     def choices_for(cls, language):
         """(pk, slug, name) of every item in the language's alphabetical order, cached.
 

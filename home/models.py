@@ -10,11 +10,13 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Site, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from search.welsh import search_terms
+
+from .site_cache import cached, forget_page_tree
 
 from .blocks import BodyBlock
 
@@ -216,8 +218,7 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
-    # Every page reads these settings; keep them (and the statement's address in each language)
-    # in the cache until an editor changes the settings or publishes or unpublishes a page.
+    # Every page reads these settings: keep them in the cache until an editor saves them.
     @classmethod
     def _cache_key(cls, site_id):
         return f"portal-settings:{site_id}"
@@ -228,17 +229,13 @@ class PortalSettings(BaseSiteSetting):
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
-            instance.statement_urls = instance._statement_urls()
             cache.set(key, instance, 60 * 60)
         return instance
-
-    @classmethod
-    def forget_all(cls):
-        cache.delete_many([cls._cache_key(site_id) for site_id in Site.objects.values_list("pk", flat=True)])
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         cache.delete(self._cache_key(self.site_id))
+        forget_page_tree()
 
     def _statement_urls(self):
         statement = self.accessibility_statement
@@ -249,8 +246,10 @@ class PortalSettings(BaseSiteSetting):
 
     @property
     def accessibility_statement_url(self):
+        """The statement in the reader's language (English if it is not translated)."""
+        urls = cached(f"statement-urls:{self.site_id}", self._statement_urls)
         language = (get_language() or "en").split("-")[0]
-        return self.statement_urls.get(language) or self.statement_urls.get("en")
+        return urls.get(language) or urls.get("en")
 
     def _in_language(self, field):
         language = (get_language() or "en").split("-")[0]

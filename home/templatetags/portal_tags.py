@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.language import language_versions as find_language_versions
+from home.site_cache import cached
 
 register = template.Library()
 
@@ -25,9 +26,12 @@ def language_versions(context):
 def main_navigation():
     """The sections of the reader's language: live children of its home page shown in menus."""
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return Page.objects.filter(
-        depth=3, live=True, show_in_menus=True, locale__language_code=language
-    ).order_by("path")
+
+    def sections():
+        pages = Page.objects.filter(depth=3, live=True, show_in_menus=True, locale__language_code=language)
+        return [{"title": page.title, "url": page.get_url(), "path": page.path} for page in pages.order_by("path")]
+
+    return cached(f"navigation:{language}", sections)
 
 
 @register.filter

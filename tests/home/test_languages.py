@@ -89,3 +89,15 @@ def test_server_error_page_in_the_readers_language(client, home_pages, settings,
     soup = BeautifulSoup(html, "html.parser")
     assert soup.html["lang"] == language
     assert soup.h1.get_text() == heading
+
+
+def test_navigation_follows_publishing(client, home_pages):
+    """The menu is cached, so publishing and unpublishing a section must refresh it."""
+    assert not parse(client.get("/en/")).select(".site-nav a")
+    section = StandardPage(title="About the council", slug="about", show_in_menus=True)
+    home_pages["en"].add_child(instance=section)
+    section.save_revision().publish()
+    assert [a.get_text() for a in parse(client.get("/en/")).select(".site-nav a")] == ["About the council"]
+    assert not parse(client.get("/cy/")).select(".site-nav a")  # English pages stay in the English menu
+    section.unpublish()
+    assert not parse(client.get("/en/")).select(".site-nav a")
