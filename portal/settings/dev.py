@@ -1,6 +1,8 @@
 """Local development: debug on, e-mails printed to the console."""
 
 from .base import *  # noqa: F401,F403
+import os
+
 from .base import env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -11,3 +13,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Template changes show at once while developing; set PAGE_CACHE_SECONDS to try the page cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -12,6 +12,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+AXES_ENABLED = False  # the throttling test turns it on; other tests sign in freely
+PAGE_CACHE_SECONDS = 0  # the page cache test turns it on; other tests see fresh pages
 
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
