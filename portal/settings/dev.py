@@ -1,8 +1,8 @@
 """Local development: debug on, e-mails printed to the console."""
 
-from .base import *  # noqa: F401,F403
 import os
 
+from .base import *  # noqa: F401,F403
 from .base import env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
