@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test messages system-packages clean
+.PHONY: run test bench messages system-packages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ run: messages
 
 test: messages
 	$(BIN)/python -m pytest
+
+# Benchmark (not a test): SCALE generated groups per language, gunicorn, wrk; writes docs/benchmarks.md.
+bench: messages
+	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media staticfiles

@@ -1,5 +1,6 @@
 """Demo content for the directory: areas, topics and community groups in both languages."""
 
+import random
 from datetime import timedelta
 from decimal import Decimal
 
@@ -106,3 +107,50 @@ def load_group_editors(log):
         editors = ensure_group_editors(listing)
         User.objects.get(username=username).groups.add(editors.group)
         log(f"{username} looks after {listing.title}")
+
+
+GENERATED_KINDS = [
+    ("Walking Group", "Grŵp Cerdded"), ("Book Club", "Clwb Llyfrau"), ("Repair Café", "Caffi Trwsio"),
+    ("Choir", "Côr"), ("Community Garden", "Gardd Gymunedol"), ("Youth Club", "Clwb Ieuenctid"),
+    ("Lunch Club", "Clwb Cinio"), ("Litter Pickers", "Codwyr Sbwriel"), ("Men's Shed", "Sied Dynion"),
+    ("Parent and Toddler Group", "Grŵp Rhieni a Phlant Bach"),
+]  # fmt: skip
+
+
+def scale_groups(count, log):
+    """Add ``count`` generated groups in each language, for benchmarks (``--scale``).
+
+    Pages are created live without revisions, which is fast and enough for measuring reads.
+    Safe to run again: numbered slugs that exist are skipped.
+    """
+    rng = random.Random(2026)
+    english_index, welsh_index = ensure_group_index()
+    areas = list(Area.objects.all())
+    topics = list(Topic.objects.all())
+    existing = set(english_index.get_children().filter(slug__startswith="generated-").values_list("slug", flat=True))
+    today = timezone.localdate()
+    for number in range(count):
+        english_kind, welsh_kind = rng.choice(GENERATED_KINDS)
+        area, chosen_topics = rng.choice(areas), rng.sample(topics, 2)
+        shared = {
+            "area": area, "live": True, "last_reviewed": today - timedelta(days=rng.randint(0, 500)),
+            "volunteers_wanted": rng.random() < 0.5, "welsh_speakers_welcome": rng.random() < 0.6,
+            "last_published_at": timezone.now() - timedelta(days=rng.randint(0, 300)),
+        }  # fmt: skip
+        if f"generated-{number:05d}" in existing:
+            continue
+        english = GroupPage(
+            title=f"{area.name} {english_kind} {number}", slug=f"generated-{number:05d}",
+            summary=f"A {english_kind.lower()} in {area.name} that welcomes new members.", **shared,
+        )  # fmt: skip
+        english.topics.set(chosen_topics)
+        english_index.add_child(instance=english)
+        welsh = GroupPage(
+            title=f"{welsh_kind} {area.name_cy} {number}", slug=f"grwp-{number:05d}",
+            summary=f"{welsh_kind} yn {area.name_cy} sy'n croesawu aelodau newydd.",
+            locale=welsh_index.locale, translation_key=english.translation_key, **shared,
+        )  # fmt: skip
+        welsh.topics.set(chosen_topics)
+        welsh_index.add_child(instance=welsh)
+        if (number + 1) % 250 == 0 or number + 1 == count:
+            log(f"Generated groups: {number + 1}/{count}")

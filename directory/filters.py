@@ -4,6 +4,8 @@ Invalid values (an unknown topic, a misspelt sort) are dropped, never an error p
 reader gets the list without that filter and the form shows what was not understood.
 """
 
+from datetime import UTC, datetime
+
 from django import forms
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +81,8 @@ class GroupFilter:
         """
         rows = self.queryset().values_list("pk", "title", "last_published_at")
         if self.values.get("sort") == "updated":
-            rows = sorted(rows, key=lambda row: row[2], reverse=True)
+            never = datetime.min.replace(tzinfo=UTC)  # pages imported without a publish date
+            rows = sorted(rows, key=lambda row: row[2] or never, reverse=True)
         else:
             sort_key = sort_key_for(self.language)
             rows = sorted(rows, key=lambda row: sort_key(row[1]))

@@ -105,3 +105,12 @@ def test_demo_password_comes_from_the_environment(demo_content, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "a-different-secret-42")
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert get_user_model().objects.get(username="council-editor").check_password("a-different-secret-42")
+
+
+def test_scale_adds_generated_groups_in_both_languages_once(demo_content):
+    call_command("load_demo_content", scale=3, stdout=open("/dev/null", "w"))
+    generated = GroupPage.objects.filter(slug__startswith="generated-")
+    assert generated.count() == 3
+    assert GroupPage.objects.filter(slug__startswith="grwp-", locale__language_code="cy").count() == 3
+    call_command("load_demo_content", scale=3, stdout=open("/dev/null", "w"))
+    assert generated.count() == 3

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory.demo import load_areas_and_topics, load_group_editors, load_groups
+from directory.demo import load_areas_and_topics, load_group_editors, load_groups, scale_groups
 from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 
 
@@ -14,7 +14,16 @@ class Command(BaseCommand):
     # Each step reports its progress through ``log``; the content apps add their own steps.
     steps = [load_home_pages, load_areas_and_topics, load_groups, load_demo_users, load_group_editors]
 
-    def handle(self, *args, **options):
+    # --scale N adds N generated groups (and, from their apps, events, stories and guides in
+    # proportion) for benchmarks.
+    scale_steps = [scale_groups]
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=int, default=0, metavar="N", help="Also generate N groups in each language (for benchmarks)."
+        )
+
+    def handle(self, *args, scale=0, **options):
         def log(message):
             self.stdout.write(f"  {message}")
 
@@ -22,6 +31,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for step in self.steps:
                 step(log)
+        for step in self.scale_steps if scale else []:
+            with transaction.atomic():
+                step(scale, log)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write(
             f"Demo sign-ins at /admin/ (password: {demo_password()}): " + ", ".join(DEMO_USERS)
