@@ -86,7 +86,8 @@ def make_group(directory):
 
     def make(title, language="en", topics=(), **fields):
         fields.setdefault("summary", f"About {title}")
-        group = GroupPage(title=title, live=True, **fields)
+        fields.setdefault("live", True)
+        group = GroupPage(title=title, **fields)
         group.topics.set(topics)
         directory[language].add_child(instance=group)
         return group
