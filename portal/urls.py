@@ -26,6 +26,7 @@ if settings.DEBUG:
 # reader's language (cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,185 @@
+"""Finding events: what is on from a day onwards, what is over, and the listing's filters.
+
+Each event is listed once, at its first date in the range asked for (its next date, by default),
+read from the stored ``EventOccurrence`` rows with a subquery, so a page of events costs the
+same few queries whether there are fifteen events or a thousand.
+
+Filters are a GET form whose choices survive in the URL. Invalid values (an unknown topic, a
+date like 2026-13-45) are dropped, never an error page: the reader gets the list without that
+filter and the form shows what was not understood.
+"""
+
+from datetime import timedelta
+from itertools import groupby
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Area, GroupPage
+from home.bilingual import BilingualChoiceField, current_language
+from search.models import Topic
+from search.welsh import sort_key_for
+
+from .models import EventOccurrence, EventPage
+from .recurrence import start_of_day
+
+# A date further than this from today is taken as a typing mistake.
+DATE_RANGE = timedelta(days=366 * 10)
+
+
+def not_over_by(moment):
+    """Occurrences still to come or going on at ``moment`` (one starting exactly then counts)."""
+    return Q(end__gt=moment) | Q(start__gte=moment)
+
+
+def _with_listed_occurrence(events, occurrences):
+    """Annotate each event with the start and end of the first row of ``occurrences``; keep those with one."""
+    occurrences = occurrences.filter(event=OuterRef("pk"))
+    return events.annotate(
+        occurrence_start=Subquery(occurrences.values("start")[:1]),
+        occurrence_end=Subquery(occurrences.values("end")[:1]),
+    ).filter(occurrence_start__isnull=False)
+
+
+def upcoming_events(events, start, end=None):
+    """``events`` that take place between ``start`` and ``end``, each at its first date in it.
+
+    Cancelled dates do not count: a series is listed at the next date it actually happens.
+    """
+    occurrences = EventOccurrence.objects.filter(not_over_by(start), cancelled=False).order_by("start")
+    if end is not None:
+        occurrences = occurrences.filter(start__lt=end)
+    return _with_listed_occurrence(events, occurrences).order_by("occurrence_start", "pk")
+
+
+def past_events(events, before):
+    """``events`` that are over by ``before``, each at its last date, the most recent first.
+
+    A series that carries on is not over: it is listed with the upcoming events.
+    """
+    still_on = EventOccurrence.objects.filter(not_over_by(before), event=OuterRef("pk"), cancelled=False)
+    occurrences = EventOccurrence.objects.filter(cancelled=False).order_by("-start")
+    return (
+        _with_listed_occurrence(events, occurrences)
+        .filter(~Exists(still_on))
+        .order_by("-occurrence_start", "-pk")
+    )
+
+
+class EventFilterForm(forms.Form):
+    topic = BilingualChoiceField(Topic, label=_("Topic"))
+    area = BilingualChoiceField(Area, label=_("Area"))
+    group = forms.ChoiceField(label=_("Organised by"), required=False)
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[
+            ("", _("Any date")),
+            ("today", _("Today")),
+            ("week", _("This week")),
+            ("month", _("This month")),
+        ],
+    )
+    date = forms.DateField(
+        label=_("On a date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Used instead of “When” if you choose a date."),
+    )
+    free = forms.BooleanField(label=_("Free events only"), required=False)
+
+    def __init__(self, data, groups, today, past=False):
+        super().__init__(data)
+        self.today = today
+        self.fields["topic"].load_choices()
+        self.fields["area"].load_choices()
+        self.fields["group"].choices = [("", _("All"))] + [(slug, title) for slug, title in groups]
+        if past:
+            # Past events are listed newest first; choosing dates there is not worth a form.
+            del self.fields["when"], self.fields["date"]
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day and abs(day - self.today) > DATE_RANGE:
+            raise forms.ValidationError(self.fields["date"].error_messages["invalid"], code="invalid")
+        return day
+
+
+class EventFilter:
+    """The events of one listing page after the reader's filters, upcoming or past."""
+
+    def __init__(self, data, index_page, past=False):
+        self.language = current_language()
+        self.index_page = index_page
+        self.past = past
+        self.today = timezone.localdate()
+        self.group_keys = {}
+        self.form = EventFilterForm(data, self._group_choices(), self.today, past=past)
+        self.form.is_valid()  # fills cleaned_data with the values that are valid
+        self.values = self.form.cleaned_data
+
+    def _events(self):
+        return EventPage.objects.child_of(self.index_page).live()
+
+    def _group_choices(self):
+        """(slug, name) of each group, in the reader's language, that organises events here."""
+        organising = self._events().exclude(group=None).values("group__translation_key")
+        groups = GroupPage.objects.live().filter(
+            locale_id=self.index_page.locale_id, translation_key__in=organising
+        )
+        rows = list(groups.values_list("translation_key", "slug", "title"))
+        sort_key = sort_key_for(self.language)
+        self.group_keys = {slug: key for key, slug, _title in rows}
+        return [(slug, title) for _key, slug, title in sorted(rows, key=lambda row: sort_key(row[2]))]
+
+    @property
+    def is_filtered(self):
+        return any(self.values.get(name) for name in ("topic", "area", "group", "when", "date", "free"))
+
+    def date_range(self):
+        """(first moment, moment after the last) the reader asked for; the end may be None."""
+        today, values = self.today, self.values
+        if values.get("date"):
+            return start_of_day(values["date"]), start_of_day(values["date"] + timedelta(days=1))
+        when = values.get("when")
+        if when == "today":
+            end = today + timedelta(days=1)
+        elif when == "week":
+            end = today + timedelta(days=7 - today.weekday())  # up to the end of Sunday
+        elif when == "month":
+            end = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        else:
+            return start_of_day(today), None
+        return start_of_day(today), start_of_day(end)
+
+    def queryset(self):
+        events = self._events()
+        values, fields = self.values, self.form.fields
+        if values.get("topic"):
+            events = events.filter(tagged_topics__tag_id=fields["topic"].pk_by_slug[values["topic"]])
+        if values.get("area"):
+            events = events.filter(venue__area_id=fields["area"].pk_by_slug[values["area"]])
+        if values.get("group"):
+            events = events.filter(group__translation_key=self.group_keys[values["group"]])
+        if values.get("free"):
+            events = events.filter(is_free=True)
+        if self.past:
+            events = past_events(events, start_of_day(self.today))
+        else:
+            events = upcoming_events(events, *self.date_range())
+        return events.select_related("venue")
+
+    def paginate(self, page_number, per_page):
+        return Paginator(self.queryset(), per_page).get_page(page_number)
+
+    @staticmethod
+    def by_month(events):
+        """[(first day of the month, [events])] in listing order, by each event's listed date."""
+
+        def month_of(event):
+            return timezone.localtime(event.occurrence_start).date().replace(day=1)
+
+        return [(month, list(items)) for month, items in groupby(events, key=month_of)]

@@ -1,0 +1,76 @@
+"""Venues in the admin, and upcoming events on group pages and the home page.
+
+The sections reach the directory and the home page through their hooks
+(``directory_group_related``, ``home_page_sections``), so neither imports this app.
+See https://docs.wagtail.org/en/stable/reference/hooks.html
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .listing import upcoming_events
+from .models import EventPage, Venue
+from .recurrence import start_of_day
+
+GROUP_PAGE_EVENTS = 5
+HOME_PAGE_EVENTS = 3
+
+
+class VenueViewSet(SnippetViewSet):
+    """The places events are held, named in both languages; every event chooses one."""
+
+    model = Venue
+    icon = "home"
+    menu_label = _("Venues")
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["name", "name_cy", "postcode", "area"]
+    list_filter = ["area"]
+    search_fields = ["name", "name_cy", "address", "postcode"]
+    ordering = ["name"]
+
+
+register_snippet(VenueViewSet)
+
+
+def _listing_url(event, request):
+    """The events listing's address: events are its children, so it is theirs less the last part."""
+    url = event.get_url(request)
+    return url[: url.rstrip("/").rfind("/") + 1]
+
+
+def _upcoming_section(events, number, request, all_label, query=""):
+    """The next ``number`` of ``events`` under "Upcoming events", in one query; None if there are none."""
+    today = start_of_day(timezone.localdate())
+    items = list(upcoming_events(events.live(), today).select_related("venue")[:number])
+    return {
+        "heading": _("Upcoming events"),
+        "template": "events/includes/group_events.html",
+        "items": items,
+        "all_url": _listing_url(items[0], request) + query if items else None,
+        "all_label": all_label,
+    }
+
+
+@hooks.register("directory_group_related")
+def group_upcoming_events(group, request):
+    """The next events a group organises, in the group page's language."""
+    events = EventPage.objects.filter(locale_id=group.locale_id, group__translation_key=group.translation_key)
+    return _upcoming_section(
+        events, GROUP_PAGE_EVENTS, request, _("All events by this group"), f"?group={group.slug}"
+    )
+
+
+@hooks.register("home_page_sections")
+def home_upcoming_events(home_page, request):
+    """The next few events in the home page's language."""
+    section = _upcoming_section(
+        EventPage.objects.filter(locale_id=home_page.locale_id),
+        HOME_PAGE_EVENTS,
+        request,
+        _("See all events"),
+    )
+    return section if section["items"] else None

@@ -1,0 +1,144 @@
+from datetime import UTC, datetime, time, timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from directory.models import Area, GroupIndexPage, GroupPage
+from events.models import EventCancelledDate, EventIndexPage, EventPage, Venue
+from search.models import Topic
+
+# Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
+FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def now():
+    """A fixed "now" for the code under test; set ``now.return_value`` to move it."""
+    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW) as patched:
+        yield patched
+
+
+@pytest.fixture
+def topics(db):
+    return {
+        "food": Topic.objects.create(name="Food", slug="food", name_cy="Bwyd", slug_cy="bwyd"),
+        "music": Topic.objects.create(
+            name="Music", slug="music", name_cy="Cerddoriaeth", slug_cy="cerddoriaeth"
+        ),
+    }
+
+
+@pytest.fixture
+def areas(db):
+    return {
+        "rhos": Area.objects.create(
+            name="Rhosllanerchrugog",
+            slug="rhosllanerchrugog",
+            name_cy="Rhosllannerchrugog",
+            slug_cy="rhosllannerchrugog",
+        ),
+        "chirk": Area.objects.create(name="Chirk", slug="chirk", name_cy="Y Waun", slug_cy="y-waun"),
+    }
+
+
+@pytest.fixture
+def venues(areas):
+    return {
+        "stiwt": Venue.objects.create(
+            name="The Stiwt",
+            name_cy="Y Stiwt",
+            address="Broad Street\nRhosllanerchrugog",
+            address_cy="Stryt Lydan\nRhosllannerchrugog",
+            postcode="LL14 1RB",
+            area=areas["rhos"],
+            latitude="53.011",
+            longitude="-3.058",
+        ),
+        "hall": Venue.objects.create(
+            name="Chirk Parish Hall",
+            name_cy="Neuadd Plwyf y Waun",
+            address="Church Street, Chirk",
+            postcode="LL14 5EN",
+            area=areas["chirk"],
+        ),
+    }
+
+
+@pytest.fixture
+def event_index(home_pages, locales):
+    """The English events listing and its Welsh translation, both empty."""
+    english = EventIndexPage(title="Events", slug="events")
+    home_pages["en"].add_child(instance=english)
+    english.save_revision().publish()
+    welsh = english.copy_for_translation(locales["cy"])
+    welsh.title, welsh.slug = "Digwyddiadau", "digwyddiadau"
+    welsh.save_revision().publish()
+    return {"en": english, "cy": welsh}
+
+
+@pytest.fixture
+def make_event(event_index):
+    """Add a live event to the listing of ``language``, ``days`` from today; returns the page.
+
+    It starts at 10:00 and ends at 12:00 unless told otherwise; pass start_time=None and
+    end_time=None for an all-day event.
+    """
+
+    def make(title, language="en", days=0, topics=(), cancelled=(), **fields):
+        fields.setdefault("start_date", timezone.localdate() + timedelta(days=days))
+        fields.setdefault("start_time", time(10))
+        fields.setdefault("end_time", time(12))
+        fields.setdefault("summary", f"About {title}")
+        event = EventPage(title=title, live=True, **fields)
+        event.topics.set(topics)
+        event.cancelled_dates = [EventCancelledDate(date=day) for day in cancelled]
+        event_index[language].add_child(instance=event)
+        return event
+
+    return make
+
+
+@pytest.fixture
+def translate():
+    """Publish a Welsh translation of an English page, with its Welsh title and slug."""
+
+    def make(page, locales, title, slug, **fields):
+        welsh = page.copy_for_translation(locales["cy"])
+        welsh.title, welsh.slug = title, slug
+        for name, value in fields.items():
+            setattr(welsh, name, value)
+        welsh.save_revision().publish()
+        return welsh
+
+    return make
+
+
+@pytest.fixture
+def group_pages(home_pages, locales, translate):
+    """A directory with one group, in English and Welsh."""
+    directory = GroupIndexPage(title="Community groups", slug="groups")
+    home_pages["en"].add_child(instance=directory)
+    directory.save_revision().publish()
+    translate(directory, locales, "Grwpiau cymunedol", "grwpiau")
+    group = GroupPage(title="Rhos Community Café", slug="rhos-community-cafe", summary="Tea and talk")
+    directory.add_child(instance=group)
+    group.save_revision().publish()
+    welsh = translate(group, locales, "Caffi Cymunedol Rhos", "caffi-cymunedol-rhos")
+    return {"en": group, "cy": welsh}
+
+
+@pytest.fixture
+def count_queries(client):
+    """The number of queries a page takes once per-process caches (site root paths, choices) are warm."""
+
+    def count(path):
+        for _warm_up in range(2):  # other apps' sections fill their caches over two requests
+            assert client.get(path).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    return count

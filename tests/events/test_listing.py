@@ -1,0 +1,245 @@
+"""The events listing: upcoming and past, by month, filtered, paginated, in both languages."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+
+from events.listing import past_events, upcoming_events
+from events.models import EventPage
+from events.recurrence import start_of_day
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def listed_titles(soup):
+    return [link.get_text() for link in soup.select(".event-card .card__title a")]
+
+
+def test_upcoming_events_soonest_first_grouped_by_month(client, make_event):
+    make_event("December Fair", days=25)
+    make_event("Next Week Talk", days=7)
+    make_event("Tomorrow Walk", days=1)
+    make_event("Last Week Quiz", days=-7)
+    soup = parse(client.get("/en/events/"))
+    assert listed_titles(soup) == ["Tomorrow Walk", "Next Week Talk", "December Fair"]
+    assert [heading.get_text() for heading in soup.select(".event-month__heading")] == [
+        "November 2026",
+        "December 2026",
+    ]
+    assert soup.select_one(".result-count").get_text().strip() == "3 events"
+    assert "Friday 13 November 2026" in soup.select_one(".event-card__when").get_text()
+
+
+def test_a_repeating_event_is_listed_once_at_its_next_date(client, make_event):
+    make_event("Conversation Group", days=-21, repeat="weekly")  # Thursdays, from three weeks ago
+    soup = parse(client.get("/en/events/"))
+    assert listed_titles(soup) == ["Conversation Group"]
+    assert "Thursday 12 November 2026" in soup.select_one(".event-card__when").get_text()
+    assert "Every Thursday" in soup.select_one(".event-card__meta").get_text()
+    assert listed_titles(parse(client.get("/en/events/past/"))) == []
+
+
+def test_past_events_newest_first(client, make_event):
+    make_event("Long Ago", days=-60)
+    make_event("Last Week", days=-7)
+    make_event("Finished Series", days=-40, repeat="weekly", repeat_count=3)
+    make_event("Still To Come", days=3)
+    soup = parse(client.get("/en/events/past/"))
+    assert soup.h1.get_text() == "Past events"
+    assert listed_titles(soup) == ["Last Week", "Finished Series", "Long Ago"]
+    assert soup.select_one('.event-views a[aria-current="page"]')["href"] == "/en/events/past/"
+
+
+@pytest.mark.parametrize(
+    "midnight",
+    [datetime(2026, 11, 12, 0, 0, tzinfo=UTC), datetime(2026, 7, 14, 23, 0, tzinfo=UTC)],  # GMT; BST
+    ids=["winter", "summer"],
+)
+def test_upcoming_and_past_split_at_local_midnight(now, make_event, event_index, midnight):
+    now.return_value = midnight
+    today = date(midnight.year, midnight.month, midnight.day) + timedelta(
+        days=1 if midnight.hour == 23 else 0
+    )
+    yesterday = today - timedelta(days=1)
+    make_event("Ended Last Night", start_date=yesterday, start_time=time(22), end_time=time(23, 59))
+    make_event("Starts At Midnight", start_date=today, start_time=time(0), end_time=time(1))
+    make_event("All Day Yesterday", start_date=yesterday, start_time=None, end_time=None)
+    events = EventPage.objects.child_of(event_index["en"])
+    assert start_of_day(today) == midnight
+    assert [event.title for event in upcoming_events(events, start_of_day(today))] == ["Starts At Midnight"]
+    assert {event.title for event in past_events(events, start_of_day(today))} == {
+        "Ended Last Night",
+        "All Day Yesterday",
+    }
+
+
+def test_upcoming_and_past_pages_split_at_midnight(client, now, make_event):
+    now.return_value = datetime(2026, 11, 12, 0, 0, tzinfo=UTC)
+    make_event("Ended Last Night", start_date=date(2026, 11, 11), start_time=time(22), end_time=time(23, 59))
+    make_event("Starts At Midnight", start_date=date(2026, 11, 12), start_time=time(0), end_time=time(1))
+    assert listed_titles(parse(client.get("/en/events/?when=today"))) == ["Starts At Midnight"]
+    assert listed_titles(parse(client.get("/en/events/past/"))) == ["Ended Last Night"]
+
+
+def test_date_filters(client, make_event):
+    # Today is Thursday 12 November 2026.
+    make_event("Today", days=0)
+    make_event("Sunday", days=3)
+    make_event("Next Monday", days=4)
+    make_event("End Of Month", days=18)
+    make_event("December", days=20)
+    make_event("Weekly From December", days=22, repeat="weekly")
+    assert listed_titles(parse(client.get("/en/events/?when=today"))) == ["Today"]
+    assert listed_titles(parse(client.get("/en/events/?when=week"))) == ["Today", "Sunday"]
+    assert listed_titles(parse(client.get("/en/events/?when=month"))) == [
+        "Today",
+        "Sunday",
+        "Next Monday",
+        "End Of Month",
+    ]
+    on_a_date = parse(client.get("/en/events/?date=2026-12-11"))
+    assert listed_titles(on_a_date) == ["Weekly From December"]
+    assert "Friday 11 December 2026" in on_a_date.select_one(".event-card__when").get_text()
+    assert on_a_date.select_one('input[name="date"]')["value"] == "2026-12-11"
+    assert on_a_date.select_one('input[name="date"]')["type"] == "date"
+
+
+def test_filters_combine_and_survive_in_the_url(client, make_event, topics, venues, group_pages):
+    group = group_pages["en"]
+    common = {"topics": [topics["food"]], "venue": venues["stiwt"], "group": group, "is_free": True}
+    make_event("All Match", **common)
+    make_event("Wrong Topic", **{**common, "topics": [topics["music"]]})
+    make_event("Wrong Area", **{**common, "venue": venues["hall"]})
+    make_event("Other Organiser", **{**common, "group": None})
+    make_event("Costs Money", **{**common, "is_free": False, "cost": "£3"})
+    make_event("Next Month", days=30, **common)
+    assert len(listed_titles(parse(client.get("/en/events/?topic=food")))) == 5
+    assert len(listed_titles(parse(client.get("/en/events/?topic=food&area=rhosllanerchrugog")))) == 4
+    query = "topic=food&area=rhosllanerchrugog&group=rhos-community-cafe&free=on&when=month"
+    soup = parse(client.get(f"/en/events/?{query}"))
+    assert listed_titles(soup) == ["All Match"]
+    assert soup.select_one('select[name="group"] option[selected]')["value"] == "rhos-community-cafe"
+    assert soup.select_one('select[name="when"] option[selected]')["value"] == "month"
+    assert soup.select_one('input[name="free"]').has_attr("checked")
+
+
+def test_welsh_listing_uses_welsh_slugs_and_month_names(client, make_event, topics, venues, group_pages):
+    make_event(
+        "Caffi Trwsio",
+        language="cy",
+        days=2,
+        topics=[topics["food"]],
+        venue=venues["stiwt"],
+        group=group_pages["en"],
+    )
+    make_event("Cyngerdd", language="cy", days=30, topics=[topics["music"]], venue=venues["hall"])
+    make_event("English Only", days=2)
+    soup = parse(client.get("/cy/digwyddiadau/"))
+    assert soup.html["lang"] == "cy"
+    assert listed_titles(soup) == ["Caffi Trwsio", "Cyngerdd"]
+    assert [heading.get_text() for heading in soup.select(".event-month__heading")] == [
+        "Tachwedd 2026",
+        "Rhagfyr 2026",
+    ]
+    assert "Dydd Sadwrn 14 Tachwedd 2026" in soup.select_one(".event-card__when").get_text()
+    # The Welsh listing offers the group by its Welsh name and slug, whichever language it was chosen in.
+    assert (
+        soup.select_one('select[name="group"] option[value="caffi-cymunedol-rhos"]').get_text()
+        == "Caffi Cymunedol Rhos"
+    )
+    assert listed_titles(parse(client.get("/cy/digwyddiadau/?topic=bwyd&area=rhosllannerchrugog"))) == [
+        "Caffi Trwsio"
+    ]
+    assert listed_titles(parse(client.get("/cy/digwyddiadau/?group=caffi-cymunedol-rhos"))) == [
+        "Caffi Trwsio"
+    ]
+    past = parse(client.get("/cy/digwyddiadau/past/"))
+    assert past.html["lang"] == "cy" and listed_titles(past) == []
+
+
+def test_pagination_twenty_a_page_keeping_filters(client, make_event, topics):
+    for number in range(45):
+        make_event(
+            f"Event {number:02d}",
+            days=number % 40,
+            start_time=time(8, 0) if number < 40 else time(9, 0),
+            topics=[topics["food"]],
+        )
+    soup = parse(client.get("/en/events/?topic=food"))
+    assert len(listed_titles(soup)) == 20
+    assert soup.select_one(".result-count").get_text().strip() == "45 events"
+    next_link = soup.select_one('.pagination a[rel="next"]')["href"]
+    assert "topic=food" in next_link and "page=2" in next_link
+    third = parse(client.get("/en/events/?topic=food&page=3"))
+    assert len(listed_titles(third)) == 5
+    assert third.select_one('.pagination [aria-current="page"]').get_text() == "3"
+
+
+def test_empty_state_suggests_clearing_filters(client, make_event, topics):
+    make_event("Only Event")
+    soup = parse(client.get("/en/events/?topic=food"))
+    assert soup.select_one(".result-count").get_text().strip() == "0 events"
+    assert soup.select_one(".empty-state a")["href"] == "/en/events/"
+
+
+BAD_VALUES = [
+    "topic=no-such-topic",
+    "area=atlantis",
+    "group=nobody",
+    "when=yesterday",
+    "date=2026-13-45",
+    "date=yesterday",
+    "date=0001-01-01",
+    "date=9999-12-31",
+    "date=2026-02-30",
+    "page=abc",
+    "page=-1",
+    "page=0",
+    "page=99999999999999999999999",
+    "free=maybe",
+    "topic=&area=&date=",
+    "date=%00",
+]
+
+
+@pytest.mark.parametrize("path", ["/en/events/", "/en/events/past/", "/cy/digwyddiadau/"])
+def test_bad_values_give_a_normal_page(client, make_event, path):
+    """Values that cannot be used are dropped: the reader gets the list without them."""
+    make_event("An Event", days=3, is_free=True)
+    make_event("Digwyddiad", language="cy", days=3, is_free=True)
+    for query in BAD_VALUES:
+        soup = parse(client.get(f"{path}?{query}"))
+        assert len(listed_titles(soup)) == (0 if "past" in path else 1), query
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_events(
+    count_queries, make_event, topics, venues, group_pages
+):
+    def add_events(start, end):
+        for number in range(start, end):
+            make_event(
+                f"Event {number:03d}",
+                days=number % 60 - 10,
+                topics=[topics["food"]],
+                venue=venues["stiwt"],
+                group=group_pages["en"],
+                is_free=bool(number % 2),
+                repeat="weekly" if number % 5 == 0 else "",
+            )
+
+    paths = [
+        "/en/events/",
+        "/en/events/?topic=food&area=rhosllanerchrugog&group=rhos-community-cafe&free=on&when=month&page=2",
+        "/en/events/past/",
+    ]
+    add_events(0, 15)
+    at_15 = [count_queries(path) for path in paths]
+    add_events(15, 150)
+    assert [count_queries(path) for path in paths] == at_15
+    assert max(at_15) < 15, at_15
