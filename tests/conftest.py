@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale
 
 from directory.models import Area, GroupIndexPage, GroupPage
@@ -15,6 +16,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_start():
+    """A request to a Welsh page leaves Welsh active in the thread; each test starts in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
