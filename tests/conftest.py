@@ -86,6 +86,8 @@ def directory(home_pages, locales):
     welsh = english.copy_for_translation(locales["cy"])
     welsh.title, welsh.slug = "Grwpiau cymunedol", "grwpiau"
     welsh.save_revision().publish()
+    # Publishing works on a fresh copy; reload so that tests can add children under it.
+    welsh.refresh_from_db()
     return {"en": english, "cy": welsh}
 
 

@@ -3,7 +3,9 @@ from django.db import transaction
 
 from directory.demo import load_areas_and_topics, load_group_editors, load_groups, scale_groups
 from events.demo import load_events
+from guides.demo import load_guides
 from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
+from stories.demo import load_stories
 
 
 class Command(BaseCommand):
@@ -13,7 +15,16 @@ class Command(BaseCommand):
     )
 
     # Each step reports its progress through ``log``; the content apps add their own steps.
-    steps = [load_home_pages, load_areas_and_topics, load_groups, load_events, load_demo_users, load_group_editors]
+    steps = [
+        load_home_pages,
+        load_areas_and_topics,
+        load_groups,
+        load_events,
+        load_stories,
+        load_guides,
+        load_demo_users,
+        load_group_editors,
+    ]
 
     # --scale N adds N generated groups (and, from their apps, events, stories and guides in
     # proportion) for benchmarks.

@@ -1,0 +1,349 @@
+"""How-to guides: numbered steps for doing something in your community, one page or several.
+
+A guide is a page of numbered steps. A long guide is split into chapters: child guide pages of
+the main guide, read in order with previous and next links (the GOV.UK multi-part guide
+pattern, built on Wagtail's page tree).
+See https://docs.wagtail.org/en/stable/topics/pages.html#parent-page-subpage-type-rules
+"""
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.bilingual import current_language
+from home.models import BasePage
+from home.site_cache import cached, tree_key
+from search.models import Topic
+from search.welsh import sort_key_for
+
+from .blocks import StepBlock
+
+
+class TimeUnit(models.TextChoices):
+    MINUTES = "minutes", _("minutes")
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")
+    WEEKS = "weeks", _("weeks")
+    MONTHS = "months", _("months")
+
+
+# How a number of each unit reads, and the ISO 8601 duration schema.org's totalTime wants.
+TIME_FORMATS = {
+    TimeUnit.MINUTES: (ngettext_lazy("%(count)d minute", "%(count)d minutes", "count"), "PT{}M"),
+    TimeUnit.HOURS: (ngettext_lazy("%(count)d hour", "%(count)d hours", "count"), "PT{}H"),
+    TimeUnit.DAYS: (ngettext_lazy("%(count)d day", "%(count)d days", "count"), "P{}D"),
+    TimeUnit.WEEKS: (ngettext_lazy("%(count)d week", "%(count)d weeks", "count"), "P{}W"),
+    TimeUnit.MONTHS: (ngettext_lazy("%(count)d month", "%(count)d months", "count"), "P{}M"),
+}
+
+
+def live_pages(links, field):
+    """The live pages a guide's link rows point at, in the editor's order, in one query."""
+    return [getattr(link, field) for link in links.select_related(field) if getattr(link, field).live]
+
+
+@dataclass(frozen=True)
+class NumberedStep:
+    number: int
+    block: object  # the step's StreamField child
+
+    @property
+    def anchor(self):
+        return f"step-{self.number}"
+
+    @property
+    def title(self):
+        return self.block.value["title"]
+
+
+class GuideIndexPage(BasePage):
+    """Every guide of one language, grouped under the topics they cover."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of guides.")
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_sections"] = self.guides_by_topic()
+        return context
+
+    def guides_by_topic(self):
+        """[{slug, heading, guides}] per topic in the language's alphabetical order.
+
+        A guide on several topics is listed under each; guides with no topic come last, under
+        "Other guides". Two queries however many guides and topics.
+        """
+        language = current_language()
+        title_key = sort_key_for(language)
+        guides = sorted(
+            GuidePage.objects.child_of(self).live().prefetch_related("topics"),
+            key=lambda guide: title_key(guide.title),
+        )
+        by_topic, untopical = defaultdict(list), []
+        for guide in guides:
+            topics = guide.topics.all()
+            for topic in topics:
+                by_topic[topic.pk].append(guide)
+            if not topics:
+                untopical.append(guide)
+        sections = [
+            {"slug": slug, "heading": name, "guides": by_topic[pk]}
+            for pk, slug, name in Topic.choices_for(language)
+            if pk in by_topic
+        ]
+        if untopical:
+            sections.append({"slug": "other", "heading": _("Other guides"), "guides": untopical})
+        return sections
+
+
+class GuidePage(BasePage):
+    """A how-to guide, or one chapter of a guide in several parts."""
+
+    audience = models.TextField(
+        _("who this guide is for"),
+        blank=True,
+        help_text=_("For example: residents who want to start a new group and have not run one before."),
+    )
+    time_needed = models.PositiveSmallIntegerField(
+        _("time needed"),
+        null=True,
+        blank=True,
+        help_text=_("Roughly how long the whole process takes, as a number. Choose the unit beside it."),
+    )
+    time_unit = models.CharField(
+        _("unit"),
+        max_length=10,
+        choices=TimeUnit.choices,
+        default=TimeUnit.WEEKS,
+        help_text=_("Minutes, hours, days, weeks or months."),
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        blank=True,
+        verbose_name=_("steps"),
+        help_text=_(
+            "The steps in the order readers do them. They are numbered for you. A guide in several "
+            "parts may leave this empty and put the steps in its chapters."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("audience"),
+        FieldRowPanel([FieldPanel("time_needed"), FieldPanel("time_unit")], heading=_("Time needed")),
+        FieldPanel("steps"),
+        MultiFieldPanel(
+            [
+                InlinePanel("documents", label=_("Document")),
+                InlinePanel("related_guides", label=_("Related guide")),
+                InlinePanel("groups_that_can_help", label=_("Group that can help")),
+            ],
+            heading=_("Further help"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("audience"),
+        index.SearchField("steps"),
+        index.AutocompleteField("title"),
+    ]
+    # Words are translated; the time and the documents are the same in both languages. Links to
+    # guides and groups follow each page into the other language, as the home page's do.
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("audience"),
+        TranslatableField("steps"),
+        TranslatableField("related_guides"),
+        TranslatableField("groups_that_can_help"),
+        SynchronizedField("time_needed"),
+        SynchronizedField("time_unit"),
+        SynchronizedField("documents"),
+    ]
+
+    # A guide's children are its chapters (see ``can_create_at``).
+    parent_page_types = ["guides.GuideIndexPage", "guides.GuidePage"]
+    subpage_types = ["guides.GuidePage"]
+    search_type = "guides"
+
+    class Meta:
+        verbose_name = _("how-to guide")
+        verbose_name_plural = _("how-to guides")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Chapters are one level deep: a chapter has no chapters of its own, so every part is
+        # reached from the main guide's list of parts.
+        if not super().can_create_at(parent):
+            return False
+        return not (parent.specific_class is cls and parent.get_parent().specific_class is cls)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The template caches the guide under the page-tree version, as stories do, and works
+        # out its parts, documents and links only when the cache has not got them.
+        context["fragment_version"] = tree_key("guide-page")
+        return context
+
+    def numbered_steps(self):
+        return [NumberedStep(number, block) for number, block in enumerate(self.steps, start=1)]
+
+    def parts(self):
+        """The main guide then its live chapters, in order; empty for a guide on one page."""
+        parent = self.get_parent()
+        main_guide = parent if parent is not None and parent.specific_class is GuidePage else self
+        chapters = list(main_guide.get_children().live())
+        return [main_guide, *chapters] if chapters else []
+
+    def part_navigation(self):
+        """The parts of a guide in several parts, and the parts before and after this one."""
+        parts = self.parts()
+        ids = [part.pk for part in parts]
+        position = ids.index(self.pk) if self.pk in ids else None
+        return {
+            "parts": parts,
+            "main_guide": parts[0] if parts else None,
+            "previous": parts[position - 1] if position else None,
+            "next": parts[position + 1] if position is not None and position + 1 < len(parts) else None,
+        }
+
+    def related_documents(self):
+        return [link.document for link in self.documents.select_related("document")]
+
+    def live_related_guides(self):
+        return live_pages(self.related_guides, "page")
+
+    def live_groups(self):
+        return live_pages(self.groups_that_can_help, "group")
+
+    @property
+    def time_needed_text(self):
+        if not self.time_needed:
+            return ""
+        phrase, _iso = TIME_FORMATS[self.time_unit]
+        return phrase % {"count": self.time_needed}
+
+    def structured_data(self, request):
+        """schema.org HowTo with one HowToStep per step: https://schema.org/HowTo"""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "inLanguage": current_language(),
+            "step": [
+                {
+                    "@type": "HowToStep",
+                    "position": step.number,
+                    "name": step.title,
+                    "text": " ".join(html.unescape(strip_tags(step.block.value["body"].source)).split()),
+                    "url": f"{url}#{step.anchor}",
+                }
+                for step in self.numbered_steps()
+            ],
+        }
+        if self.time_needed:
+            data["totalTime"] = TIME_FORMATS[self.time_unit][1].format(self.time_needed)
+        return data
+
+
+class GuideDocument(Orderable):
+    """A document readers can download from the guide, the same file in both languages."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_(
+            "A form, template or checklist. If it has a Welsh version, upload that too and add both."
+        ),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class GuideRelatedGuide(TranslatableMixin, Orderable):
+    """Another guide worth reading next; the link follows the guide into each language."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
+    # Links point at Wagtail's Page (the chooser offers only guides) so that wagtail-localize can
+    # swap in the Welsh page when the guide is translated; the same goes for groups below.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("guide"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose a guide in the same language as this one."),
+    )
+
+    panels = [PageChooserPanel("page", "guides.GuidePage")]
+    translatable_fields = [TranslatableField("page")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("related guide")
+        verbose_name_plural = _("related guides")
+
+
+class GuideGroup(TranslatableMixin, Orderable):
+    """A community group that can help with what the guide explains; its page lists the guide."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="groups_that_can_help")
+    group = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("community group"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose the group's page in the same language as this guide."),
+    )
+
+    panels = [PageChooserPanel("group", "directory.GroupPage")]
+    translatable_fields = [TranslatableField("group")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("group that can help")
+        verbose_name_plural = _("groups that can help")
+
+
+def guides_for_group(group):
+    """Live guides in the group's language that name the group as able to help, A to Z.
+
+    Matched by translation key, so a Welsh guide whose link still points at the English group
+    is found from the Welsh group page. Cached with the page tree: every group page asks, and
+    most have none.
+    """
+
+    def guides():
+        title_key = sort_key_for(current_language())
+        found = GuidePage.objects.live().filter(
+            locale_id=group.locale_id, groups_that_can_help__group__translation_key=group.translation_key
+        )
+        return sorted(found.distinct(), key=lambda guide: title_key(guide.title))
+
+    return cached(f"guides-for-group:{group.pk}", guides)

@@ -1,0 +1,70 @@
+"""RSS and Atom feeds of the newest stories, one pair per language.
+
+Each story index serves the feeds of its own language (``/en/stories/feed/``,
+``/cy/straeon/feed/``), so a Welsh reader's feed holds only Welsh stories.
+See https://docs.djangoproject.com/en/5.2/ref/contrib/syndication/
+"""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from home.models import PortalSettings
+
+FEED_LENGTH = 20
+
+
+class StoryFeed(Feed):
+    """RSS 2.0. An instance serves one request: it keeps the request for the items' addresses."""
+
+    route = "rss_feed"
+
+    def get_object(self, request, index_page):
+        self.request = request
+        self.language = index_page.locale.language_code
+        return index_page
+
+    def title(self, index_page):
+        return f"{index_page.title} – {PortalSettings.for_request(self.request).name}"
+
+    def description(self, index_page):
+        return index_page.summary or index_page.introduction or index_page.title
+
+    def link(self, index_page):
+        return index_page.get_full_url(self.request)
+
+    def feed_url(self, index_page):
+        return self.link(index_page) + index_page.reverse_subpage(self.route)
+
+    def items(self, index_page):
+        return index_page.stories().select_related("author_group").prefetch_related("topics")[:FEED_LENGTH]
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        return story.standfirst or story.summary
+
+    def item_link(self, story):
+        return story.get_full_url(self.request)
+
+    def item_pubdate(self, story):
+        return datetime.combine(story.date, time.min)
+
+    def item_updateddate(self, story):
+        return story.last_published_at
+
+    def item_author_name(self, story):
+        return story.byline or None
+
+    def item_categories(self, story):
+        return [topic.localized_name for topic in story.topics.all()]
+
+
+class AtomStoryFeed(StoryFeed):
+    feed_type = Atom1Feed
+    route = "atom_feed"
+
+    def subtitle(self, index_page):
+        return self.description(index_page)

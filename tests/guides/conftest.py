@@ -1,0 +1,39 @@
+import pytest
+
+from guides.models import GuideGroup, GuideIndexPage, GuidePage
+
+
+@pytest.fixture
+def guide_index(home_pages, locales):
+    """The English guide index and its Welsh translation, both empty."""
+    english = GuideIndexPage(title="How-to guides", slug="guides")
+    home_pages["en"].add_child(instance=english)
+    english.save_revision().publish()
+    welsh = english.copy_for_translation(locales["cy"])
+    welsh.title, welsh.slug = "Canllawiau", "canllawiau"
+    welsh.save_revision().publish()
+    welsh.refresh_from_db()  # publishing saved the new slug's address to the database
+    return {"en": english, "cy": welsh}
+
+
+def steps(*titles):
+    return [
+        ("step", {"title": title, "body": f"<p>How to {title.lower()}.</p>", "image": None})
+        for title in titles
+    ]
+
+
+@pytest.fixture
+def make_guide(guide_index):
+    """Add a live guide under ``parent`` (by default the index of ``language``)."""
+
+    def make(
+        title, language="en", parent=None, topics=(), groups=(), step_titles=("Do the first thing",), **fields
+    ):
+        guide = GuidePage(title=title, live=True, steps=steps(*step_titles), **fields)
+        guide.topics.set(topics)
+        guide.groups_that_can_help = [GuideGroup(group=group) for group in groups]
+        (parent or guide_index[language]).add_child(instance=guide)
+        return guide
+
+    return make
