@@ -18,10 +18,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# gettext compiles the Welsh strings (msgfmt) and checks them (xgettext).
+# gettext compiles the Welsh strings (msgfmt) and checks them (xgettext); Debian's chromium runs
+# the browser tests (Playwright drives it; it never downloads a browser of its own).
 system-packages:
-	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || \
-		{ echo "Installing gettext…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null && command -v chromium >/dev/null || \
+		{ echo "Installing gettext and chromium…"; $(SUDO) apt-get update -qq && \
+		  $(SUDO) apt-get install -y -qq gettext chromium; }
 
 messages: $(VENV)/.installed system-packages
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' -v 0
