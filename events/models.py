@@ -29,6 +29,7 @@ from home.bilingual import BilingualNameMixin, current_language
 from home.blocks import BodyBlock
 from home.models import BasePage
 
+from .forms import EventPageForm
 from .recurrence import (
     HORIZON,
     Repeat,
@@ -409,6 +410,7 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     search_type = "events"
+    base_form_class = EventPageForm
 
     previewing = False  # set while an editor previews the page
 

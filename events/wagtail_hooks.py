@@ -1,4 +1,5 @@
-"""Venues in the admin, and upcoming events on group pages and the home page.
+"""Venues in the admin, upcoming events on group pages and the home page, and what group
+editors may do with events.
 
 The sections reach the directory and the home page through their hooks
 (``directory_group_related``, ``home_page_sections``), so neither imports this app.
@@ -11,6 +12,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .editors import grant_event_permissions
 from .listing import upcoming_events
 from .models import EventPage, Venue
 from .recurrence import start_of_day
@@ -34,6 +36,9 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+# A group's editors may add events and edit their group's events (see events/editors.py).
+hooks.register("directory_group_editor_permissions", grant_event_permissions)
 
 
 def _listing_url(event, request):

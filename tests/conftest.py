@@ -6,8 +6,10 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from directory.models import Area, GroupIndexPage, GroupPage
+from events.models import EventIndexPage
 from home.models import HomePage
 from search.models import Topic
+from stories.models import StoryIndexPage
 
 
 @pytest.fixture(autouse=True)
@@ -77,18 +79,45 @@ def areas(db):
     }  # fmt: skip
 
 
+def published_in_both_languages(home_pages, locales, english, **welsh_fields):
+    """Publish ``english`` under the English home page, then its Welsh translation with
+    ``welsh_fields``; returns both, reloaded so that tests can add children under them."""
+    home_pages["en"].add_child(instance=english)
+    english.save_revision().publish()
+    welsh = english.copy_for_translation(locales["cy"])
+    for name, value in welsh_fields.items():
+        setattr(welsh, name, value)
+    welsh.save_revision().publish()
+    welsh.refresh_from_db()  # publishing saved the Welsh slug's address to the database
+    return {"en": english, "cy": welsh}
+
+
 @pytest.fixture
 def directory(home_pages, locales):
     """The English directory and its Welsh translation, both empty."""
     english = GroupIndexPage(title="Community groups", slug="groups")
-    home_pages["en"].add_child(instance=english)
-    english.save_revision().publish()
-    welsh = english.copy_for_translation(locales["cy"])
-    welsh.title, welsh.slug = "Grwpiau cymunedol", "grwpiau"
-    welsh.save_revision().publish()
-    # Publishing works on a fresh copy; reload so that tests can add children under it.
-    welsh.refresh_from_db()
-    return {"en": english, "cy": welsh}
+    return published_in_both_languages(home_pages, locales, english, title="Grwpiau cymunedol", slug="grwpiau")
+
+
+@pytest.fixture
+def event_index(home_pages, locales):
+    """The English events listing and its Welsh translation, both empty."""
+    english = EventIndexPage(title="Events", slug="events")
+    return published_in_both_languages(home_pages, locales, english, title="Digwyddiadau", slug="digwyddiadau")
+
+
+@pytest.fixture
+def story_index(home_pages, locales):
+    """The English story index and its Welsh translation, both empty."""
+    english = StoryIndexPage(title="Success stories", slug="stories", summary="What people across Wrexham have done.")
+    return published_in_both_languages(
+        home_pages,
+        locales,
+        english,
+        title="Straeon llwyddiant",
+        slug="straeon",
+        summary="Beth mae pobl ar draws Wrecsam wedi'i wneud.",
+    )
 
 
 @pytest.fixture

@@ -1,12 +1,16 @@
 """Who may do what: the permission matrix for the portal's roles, checked two ways."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Page
 
 from directory.editors import ensure_group_editors, invite_editor
+from events.editors import organisers_for
+from events.models import EventPage
+from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +30,19 @@ def listings(make_group, locales):
 
 
 @pytest.fixture
-def users(django_user_model, listings):
+def others(listings, event_index, story_index):
+    """An event organised by group B, made before B's editors exist, and a story."""
+    event = EventPage(title="Rhos coffee morning", summary="Coffee", start_date="2026-12-05", group=listings["b"]["en"])
+    event_index["en"].add_child(instance=event)
+    event.save_revision().publish()
+    story = StoryPage(title="The library stays open", standfirst="It does.")
+    story_index["en"].add_child(instance=story)
+    story.save_revision().publish()
+    return {"event_index": event_index, "event_b": event, "story": story}
+
+
+@pytest.fixture
+def users(django_user_model, listings, others):
     def user(name, *groups):
         account = django_user_model.objects.create_user(name, f"{name}@wrexham.example", "pw")
         account.groups.add(*groups)
@@ -41,7 +57,12 @@ def users(django_user_model, listings):
     }
 
 
-def allowed_by_wagtail(user, action, listings):
+def may_organise(user, listing):
+    own_groups = organisers_for(user)
+    return own_groups is None or own_groups.filter(pk=listing.pk).exists()
+
+
+def allowed_by_wagtail(user, action, listings, others):
     a, b = listings["a"], listings["b"]
     checks = {
         "view admin": lambda: user.has_perm("wagtailadmin.access_admin"),
@@ -49,6 +70,11 @@ def allowed_by_wagtail(user, action, listings):
         "edit A (cy)": lambda: a["cy"].permissions_for_user(user).can_edit(),
         "edit B": lambda: b["en"].permissions_for_user(user).can_edit(),
         "publish A": lambda: a["en"].permissions_for_user(user).can_publish(),
+        "create an event for A": lambda: (
+            others["event_index"]["en"].permissions_for_user(user).can_add_subpage() and may_organise(user, a["en"])
+        ),
+        "edit an event of B": lambda: others["event_b"].permissions_for_user(user).can_edit(),
+        "edit a story": lambda: others["story"].permissions_for_user(user).can_edit(),
         "manage users": lambda: user.has_perm("auth.change_user"),
         "submit a translation": lambda: user.has_perm("wagtail_localize.submit_translation"),
         "edit settings": lambda: user.has_perm("home.change_portalsettings"),
@@ -64,6 +90,9 @@ EXPECTED = {
     "edit A (cy)":          (False, True, False, True, True),
     "edit B":               (False, False, True, True, True),
     "publish A":            (False, False, False, True, True),
+    "create an event for A": (False, True, False, True, True),
+    "edit an event of B":   (False, False, True, True, True),
+    "edit a story":         (False, False, False, True, True),
     "manage users":         (False, False, False, False, True),
     "submit a translation": (False, False, False, False, True),
     "edit settings":        (False, False, False, False, True),
@@ -72,19 +101,21 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_through_wagtail(users, listings, role):
+def test_permission_matrix_through_wagtail(users, listings, others, role):
     column = ROLES.index(role)
-    outcome = {action: allowed_by_wagtail(users[role], action, listings) for action in EXPECTED}
+    outcome = {action: allowed_by_wagtail(users[role], action, listings, others) for action in EXPECTED}
     assert outcome == {action: row[column] for action, row in EXPECTED.items()}
 
 
-def admin_url(action, listings):
+def admin_url(action, listings, others):
     a, b = listings["a"], listings["b"]
     return {
         "view admin": "/admin/",
         "edit A (en)": f"/admin/pages/{a['en'].pk}/edit/",
         "edit A (cy)": f"/admin/pages/{a['cy'].pk}/edit/",
         "edit B": f"/admin/pages/{b['en'].pk}/edit/",
+        "edit an event of B": f"/admin/pages/{others['event_b'].pk}/edit/",
+        "edit a story": f"/admin/pages/{others['story'].pk}/edit/",
         "manage users": "/admin/users/",
         "submit a translation": f"/admin/localize/submit/page/{a['en'].pk}/",
         "edit settings": "/admin/settings/home/portalsettings/",
@@ -102,13 +133,71 @@ def reaches(client, url):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_over_http(client, users, listings, role):
+def submit_new_event(client, event_index, organiser):
+    """Fill in the admin's "add event" form as an editor would and submit it for moderation.
+
+    The form's own fields are read from the page, so every hidden and default value goes back;
+    the body (a StreamField that the browser's script would fill) is sent empty.
+    """
+    url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    response = client.get(url, follow=True)
+    if response.request["PATH_INFO"] != url:
+        return False
+    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("checkbox", "radio", "submit", "file"):
+            continue
+        if field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen["value"] if chosen else ""
+        else:
+            data[name] = field.text if field.name == "textarea" else field.get("value", "")
+    data.update(
+        {
+            "title": "Coffee morning",
+            "slug": f"coffee-morning-{organiser.pk}",
+            "summary": "Coffee and cake",
+            "start_date": "2026-12-12",
+            "group": organiser.pk,
+            "body-count": "0",
+            "action-submit": "Submit for moderation",
+        }
+    )
+    before = EventPage.objects.count()
+    client.post(url, data)
+    return EventPage.objects.filter(group=organiser).count() > 0 and EventPage.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_over_http(client, users, listings, others, role):
     if role != "anonymous":
         client.force_login(users[role])
     column = ROLES.index(role)
-    actions = [action for action in EXPECTED if admin_url(action, listings)]
-    outcome = {action: reaches(client, admin_url(action, listings)) for action in actions}
-    assert outcome == {action: EXPECTED[action][column] for action in actions}
+    actions = [action for action in EXPECTED if admin_url(action, listings, others)]
+    outcome = {action: reaches(client, admin_url(action, listings, others)) for action in actions}
+    outcome["create an event for A"] = submit_new_event(client, others["event_index"]["en"], listings["a"]["en"])
+    expected = {action: EXPECTED[action][column] for action in [*actions, "create an event for A"]}
+    assert outcome == expected
+
+
+def test_a_group_editor_edits_events_their_group_organises_later(users, listings, others):
+    event = EventPage(title="Rhos quiz", summary="Quiz", start_date="2026-12-19", group=listings["b"]["en"])
+    others["event_index"]["en"].add_child(instance=event)
+    assert event.permissions_for_user(users["editor_b"]).can_edit()
+    assert not event.permissions_for_user(users["editor_a"]).can_edit()
+
+
+def test_a_group_editor_cannot_name_another_group_as_organiser(client, users, listings, others):
+    client.force_login(users["editor_b"])
+    index = others["event_index"]["en"]
+    assert not submit_new_event(client, index, listings["a"]["en"])
+    response = client.get(f"/admin/pages/add/events/eventpage/{index.pk}/")
+    assert response.status_code == 200  # editors of B may add events, for B only
+    assert submit_new_event(client, index, listings["b"]["en"])
+    event = EventPage.objects.get(group=listings["b"]["en"], title="Coffee morning")
+    assert not event.live and event.current_workflow_state is not None  # waits for moderation
 
 
 def test_group_editor_submits_to_moderation_instead_of_publishing(client, users, listings):

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directory.models import Area, GroupIndexPage, GroupPage
-from events.models import EventCancelledDate, EventIndexPage, EventPage, Venue
+from directory.models import Area, GroupPage
+from events.models import EventCancelledDate, EventPage, Venue
 from search.models import Topic
 
 # Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
@@ -68,18 +68,6 @@ def venues(areas):
 
 
 @pytest.fixture
-def event_index(home_pages, locales):
-    """The English events listing and its Welsh translation, both empty."""
-    english = EventIndexPage(title="Events", slug="events")
-    home_pages["en"].add_child(instance=english)
-    english.save_revision().publish()
-    welsh = english.copy_for_translation(locales["cy"])
-    welsh.title, welsh.slug = "Digwyddiadau", "digwyddiadau"
-    welsh.save_revision().publish()
-    return {"en": english, "cy": welsh}
-
-
-@pytest.fixture
 def make_event(event_index):
     """Add a live event to the listing of ``language``, ``days`` from today; returns the page.
 
@@ -117,14 +105,10 @@ def translate():
 
 
 @pytest.fixture
-def group_pages(home_pages, locales, translate):
+def group_pages(directory, locales, translate):
     """A directory with one group, in English and Welsh."""
-    directory = GroupIndexPage(title="Community groups", slug="groups")
-    home_pages["en"].add_child(instance=directory)
-    directory.save_revision().publish()
-    translate(directory, locales, "Grwpiau cymunedol", "grwpiau")
     group = GroupPage(title="Rhos Community Café", slug="rhos-community-cafe", summary="Tea and talk")
-    directory.add_child(instance=group)
+    directory["en"].add_child(instance=group)
     group.save_revision().publish()
     welsh = translate(group, locales, "Caffi Cymunedol Rhos", "caffi-cymunedol-rhos")
     return {"en": group, "cy": welsh}

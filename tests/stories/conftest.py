@@ -2,26 +2,7 @@ from datetime import date
 
 import pytest
 
-from stories.models import StoryIndexPage, StoryPage, StoryRelatedGroup
-
-
-@pytest.fixture
-def story_index(home_pages, locales):
-    """The English story index and its Welsh translation, both empty."""
-    english = StoryIndexPage(
-        title="Success stories", slug="stories", summary="What people across Wrexham have done."
-    )
-    home_pages["en"].add_child(instance=english)
-    english.save_revision().publish()
-    welsh = english.copy_for_translation(locales["cy"])
-    welsh.title, welsh.slug, welsh.summary = (
-        "Straeon llwyddiant",
-        "straeon",
-        "Beth mae pobl ar draws Wrecsam wedi'i wneud.",
-    )
-    welsh.save_revision().publish()
-    welsh.refresh_from_db()  # publishing saved the new slug's address to the database
-    return {"en": english, "cy": welsh}
+from stories.models import StoryPage, StoryRelatedGroup
 
 
 @pytest.fixture

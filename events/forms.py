@@ -1,0 +1,23 @@
+"""The event editing form: a group editor's events are organised by their own group."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class EventPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .editors import organisers_for
+
+        self.own_groups = organisers_for(self.for_user) if self.for_user else None
+        if self.own_groups is not None and "group" in self.fields:
+            self.fields["group"].required = True
+
+    def clean_group(self):
+        group = self.cleaned_data.get("group")
+        if self.own_groups is not None and (group is None or not self.own_groups.filter(pk=group.pk).exists()):
+            raise forms.ValidationError(
+                _("Choose your own group as the organiser: you can add events for the group you look after only.")
+            )
+        return group
