@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "guides",
     "stories",
     "search",
+    "openreferral",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

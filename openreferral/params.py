@@ -1,0 +1,132 @@
+"""Reading the query string: every parameter is checked, and a bad one is a 400, never a 500.
+
+The parameter names are those of the HSDS 3.0 API reference (``schema/openapi.json``,
+``components/parameters``); ``text`` is accepted as well as the spec's ``search``.
+"""
+
+import re
+from datetime import UTC, datetime, time
+
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+from .ids import parse_uuid
+
+LANGUAGES = ("en", "cy")
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 100
+TRUE_VALUES = {"true": True, "1": True, "false": False, "0": False}
+# "+01:00" arrives as " 01:00" when a client forgets to encode the plus sign.
+UNENCODED_PLUS = re.compile(r" (\d\d(:?\d\d)?)$")
+
+
+class ApiError(Exception):
+    """An error the client can fix (400) or a missing record (404), answered as JSON."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def language(request):
+    """The content language asked for, and whether it came from the Accept-Language header.
+
+    ``?lang=`` wins; then the first of our languages in Accept-Language (by quality); then
+    English. Cookies are not read: an API answer depends only on the URL and that header.
+    """
+    value = request.GET.get("lang")
+    if value is not None:
+        code = value.strip().lower().split("-")[0]
+        if code not in LANGUAGES:
+            raise ApiError("lang must be 'en' or 'cy'.")
+        return code, False
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        primary = code.split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary, True
+    return "en", True
+
+
+def positive_int(params, name, default, maximum=None):
+    value = params.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ApiError(f"{name} must be a whole number.") from None
+    if number < 1:
+        raise ApiError(f"{name} must be 1 or more.")
+    if maximum is not None and number > maximum:
+        raise ApiError(f"{name} must be {maximum} or less.")
+    return number
+
+
+def page_and_size(params):
+    return (
+        positive_int(params, "page", 1),
+        positive_int(params, "per_page", DEFAULT_PER_PAGE, maximum=MAX_PER_PAGE),
+    )
+
+
+def boolean(params, name, default=False):
+    value = params.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return TRUE_VALUES[value.strip().lower()]
+    except KeyError:
+        raise ApiError(f"{name} must be true or false.") from None
+
+
+def uuid_param(params, name):
+    value = params.get(name)
+    if value is None or value.strip() == "":
+        return None
+    parsed = parse_uuid(value.strip())
+    if parsed is None:
+        raise ApiError(f"{name} must be a UUID.")
+    return parsed
+
+
+def datetime_param(params, name):
+    """An ISO 8601 date-time (or date); without a UTC offset it is taken as UTC."""
+    value = params.get(name)
+    if value is None or value.strip() == "":
+        return None
+    value = UNENCODED_PLUS.sub(r"+\1", value.strip())
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = datetime.combine(day, time.min) if day else None
+    except (ValueError, OverflowError):
+        moment = None
+    if moment is None:
+        raise ApiError(f"{name} must be an ISO 8601 date-time such as 2024-05-01T09:30:00Z.")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+MAX_TEXT = 200
+
+
+def texts(params):
+    """The free-text searches (``search`` from the spec, ``text`` as an alias): all must match."""
+    found = []
+    for name in ("search", "text"):
+        value = (params.get(name) or "").strip()
+        if not value:
+            continue
+        if len(value) > MAX_TEXT or "\x00" in value:
+            raise ApiError(f"{name} must be at most {MAX_TEXT} characters of text.")
+        found.append(value)
+    return found
+
+
+def check_format(params):
+    value = params.get("format")
+    if value not in (None, "", "json"):
+        raise ApiError("Only format=json is supported.")

@@ -1,0 +1,226 @@
+"""The Open Referral UK API: GET-only JSON, open to every origin, no keys.
+
+Endpoints follow the HSDS 3.0 API reference (``docs/hsds/api_reference.md``,
+``schema/openapi.json``); those the UK profile requires are ``/``, ``/services``,
+``/services/{id}``, ``/taxonomies``, ``/taxonomies/{id}``, ``/service_at_locations`` and
+``/service_at_locations/{id}``. ``/taxonomy_terms`` is optional there and offered so that
+clients can look up the ids that ``taxonomy_term_id`` takes.
+"""
+
+import math
+from functools import wraps
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from search.models import Topic
+
+from . import hsds, params
+from .ids import TAXONOMY_ID, parse_uuid
+from .params import ApiError
+from .queries import SOURCE_LANGUAGE, Groups
+
+HSDS_VERSION = "3.0"
+# The UK profile as the specification names it (docs/hsds/using_profiles.md).
+UK_PROFILE_URL = "https://docs.openreferraluk.org/en/latest/"
+# The API reference this API implements (the value examples/base.json gives).
+OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+
+
+def json_response(data, status=200):
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def error_response(status, message):
+    return json_response({"error": message}, status=status)
+
+
+def api_endpoint(view):
+    """GET (and HEAD) only; JSON errors; CORS for any origin; the content language chosen.
+
+    When the language comes from the Accept-Language header the answer varies by it, so it is
+    marked private: the site's page cache keys on the URL alone and must not keep it.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        negotiated = False
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method not in ("GET", "HEAD"):
+            response = error_response(405, "This API is read-only: use GET.")
+            response["Allow"] = "GET, HEAD, OPTIONS"
+        else:
+            try:
+                language, negotiated = params.language(request)
+                params.check_format(request.GET)
+                with translation.override(language):
+                    response = json_response(view(request, language, *args, **kwargs))
+                response["Content-Language"] = language
+            except ApiError as error:
+                response = error_response(error.status, error.message)
+        response["Access-Control-Allow-Origin"] = "*"
+        if response.status_code == 404:
+            request.urlconf = "openreferral.standalone_urls"  # keep the JSON 404 (see that module)
+        if negotiated:
+            patch_vary_headers(response, ["Accept-Language"])
+            patch_cache_control(response, private=True)
+        return response
+
+    return wrapper
+
+
+def paginated(query_params, count, fetch):
+    """The list shape of the API reference ("Lists"): a page header, then ``contents``.
+
+    ``count()`` gives the number of entries; ``fetch(offset, limit)`` the page's entries. It
+    is not called for a page past the end, which comes back empty rather than as an error.
+    """
+    page, per_page = params.page_and_size(query_params)
+    total = count()
+    total_pages = max(1, math.ceil(total / per_page))
+    contents = fetch((page - 1) * per_page, per_page) if page <= total_pages else []
+    return {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= total_pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def not_found(kind):
+    return ApiError(f"No {kind} with that id.", status=404)
+
+
+# --- the endpoints -------------------------------------------------------------------------
+
+
+@api_endpoint
+def root(request, language):
+    return {"version": HSDS_VERSION, "profile": UK_PROFILE_URL, "openapi_url": OPENAPI_URL}
+
+
+class ServiceList:
+    """Shared by ``/services`` and ``/service_at_locations``: filter, count, fetch a page."""
+
+    def __init__(self, request, language, places_only):
+        self.request = request
+        self.language = language
+        self.groups = Groups()
+        self.full = params.boolean(request.GET, "full")
+        self.queryset = self.groups.filtered(request.GET, places_only=places_only)
+
+    def services(self, offset, limit):
+        english = list(self.groups.for_display(self.queryset, with_topics=self.full)[offset : offset + limit])
+        welsh = self.groups.translations(english, self.language)
+        return [
+            hsds.Service(page, welsh.get(page.translation_key), self.language, self.request)
+            for page in english
+        ]
+
+    def page(self, entry):
+        def fetch(offset, limit):
+            return [entry(service) for service in self.services(offset, limit)]
+
+        return paginated(self.request.GET, self.queryset.count, fetch)
+
+
+@api_endpoint
+def services(request, language):
+    listing = ServiceList(request, language, places_only=False)
+    return listing.page(lambda service: service.full() if listing.full else service.fields())
+
+
+def _one_service(request, language, groups, english_listings):
+    """The HSDS service for the one listing of ``english_listings``, or None."""
+    english = groups.for_display(english_listings, with_topics=True).first()
+    if english is None:
+        return None
+    welsh = groups.translations([english], language)
+    return hsds.Service(english, welsh.get(english.translation_key), language, request)
+
+
+@api_endpoint
+def service_detail(request, language, service_id):
+    groups = Groups()
+    key = parse_uuid(service_id)
+    service = key and _one_service(request, language, groups, groups.services().filter(translation_key=key))
+    if not service:
+        raise not_found("service")
+    return service.full()
+
+
+@api_endpoint
+def service_at_locations(request, language):
+    listing = ServiceList(request, language, places_only=True)
+    return listing.page(lambda service: service.service_at_location(full=listing.full))
+
+
+@api_endpoint
+def service_at_location_detail(request, language, service_at_location_id):
+    groups = Groups()
+    wanted = parse_uuid(service_at_location_id)
+    key = wanted and groups.key_for(groups.with_places(), wanted, "service_at_location")
+    service = key and _one_service(
+        request, language, groups, groups.with_places().filter(translation_key=key)
+    )
+    if not service:
+        raise not_found("service at location")
+    return service.service_at_location(full=True)
+
+
+@api_endpoint
+def taxonomies(request, language):
+    entries = [hsds.taxonomy(request, language)]
+    return paginated(
+        request.GET, lambda: len(entries), lambda offset, limit: entries[offset : offset + limit]
+    )
+
+
+@api_endpoint
+def taxonomy_detail(request, language, taxonomy_id):
+    if parse_uuid(taxonomy_id) != str(TAXONOMY_ID):
+        raise not_found("taxonomy")
+    return hsds.taxonomy(request, language)
+
+
+def _terms(request, language):
+    """Every topic as a term, in the language's alphabetical order (from the cached lists)."""
+    english_slugs = {pk: slug for pk, slug, _name in Topic.choices_for(SOURCE_LANGUAGE)}
+    return [
+        hsds.taxonomy_term(request, language, pk, english_slugs.get(pk, slug), name, slug)
+        for pk, slug, name in Topic.choices_for(language)
+    ]
+
+
+@api_endpoint
+def taxonomy_terms(request, language):
+    terms = _terms(request, language)
+    taxonomy_id = params.uuid_param(request.GET, "taxonomy_id")
+    if taxonomy_id is not None and taxonomy_id != str(TAXONOMY_ID):
+        terms = []
+    for text in params.texts(request.GET):
+        terms = [term for term in terms if text.lower() in term["name"].lower()]
+    return paginated(request.GET, lambda: len(terms), lambda offset, limit: terms[offset : offset + limit])
+
+
+@api_endpoint
+def taxonomy_term_detail(request, language, term_id):
+    wanted = parse_uuid(term_id)
+    for term in _terms(request, language):
+        if term["id"] == wanted:
+            return term
+    raise not_found("taxonomy term")
+
+
+@api_endpoint
+def unknown_endpoint(request, language, path=""):
+    raise ApiError("No such endpoint.", status=404)

@@ -1,0 +1,206 @@
+"""Every endpoint answers HSDS 3.0 JSON that validates against openreferral/schemas."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from directory.models import GroupPage
+from openreferral.ids import TAXONOMY_ID, part_id, topic_term_id
+
+from .conftest import validate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group(make_service, topics, areas):
+    return make_service(
+        "Gresford Library Friends",
+        topics=[topics["volunteering"], topics["food"]],
+        area=areas["gresford"],
+        welsh_title="Cyfeillion Llyfrgell Gresffordd",
+    )
+
+
+def test_root_names_version_profile_and_openapi(api):
+    data = api("/")
+    validate("root.json", data)
+    assert data == {
+        "version": "3.0",
+        "profile": "https://docs.openreferraluk.org/en/latest/",
+        "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json",
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+@pytest.mark.parametrize(
+    "path, schema",
+    [
+        ("/services", "service_list.json"),
+        ("/services?full=true", "service_list.json"),
+        ("/service_at_locations", "service_at_location_list.json"),
+        ("/service_at_locations?full=true", "service_at_location_list.json"),
+        ("/taxonomies", "taxonomy_list.json"),
+        ("/taxonomy_terms", "taxonomy_term_list.json"),
+    ],
+)
+def test_lists_validate(api, group, path, schema, lang):
+    separator = "&" if "?" in path else "?"
+    data = api(f"{path}{separator}lang={lang}")
+    validate(schema, data)
+    assert data["size"] >= 1
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_details_validate(api, group, topics, lang):
+    key = group.translation_key
+    service = api(f"/services/{key}?lang={lang}")
+    validate("service.json", service)
+    service_at_location = api(f"/service_at_locations/{part_id(key, 'service_at_location')}?lang={lang}")
+    validate("service_at_location.json", service_at_location)
+    validate("taxonomy.json", api(f"/taxonomies/{TAXONOMY_ID}?lang={lang}"))
+    validate("taxonomy_term.json", api(f"/taxonomy_terms/{topic_term_id(topics['food'].pk)}?lang={lang}"))
+
+
+def test_a_listing_with_only_a_title_still_validates(api, make_group):
+    group = make_group("Bare Group", summary="")
+    service = api(f"/services/{group.translation_key}")
+    validate("service.json", service)
+    assert service["service_at_locations"] == []
+    assert "phones" not in service and "schedules" not in service and "email" not in service
+    assert api("/service_at_locations")["total_items"] == 0
+
+
+def test_only_live_public_english_listings_are_services(api, make_service, make_group, locales):
+    live = make_service("Live Group")
+    draft = make_group("Draft Group", live=False)
+    withdrawn = make_service("Withdrawn Group")
+    withdrawn.unpublish()
+    private = make_service("Private Group")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    make_group("Grŵp Cymraeg yn unig", language="cy")  # no English listing: not a service
+
+    listed = {service["name"] for service in api("/services")["contents"]}
+    assert listed == {"Live Group"}
+    at_locations = {entry["service"]["name"] for entry in api("/service_at_locations")["contents"]}
+    assert at_locations == {"Live Group"}
+    api(f"/services/{live.translation_key}")
+    for hidden in (draft, withdrawn, private):
+        api(f"/services/{hidden.translation_key}", expect=404)
+        api(f"/service_at_locations/{part_id(hidden.translation_key, 'service_at_location')}", expect=404)
+
+
+def test_draft_welsh_translation_falls_back_to_english_words(api, make_service, locales):
+    group = make_service("Chirk Choir")
+    welsh = group.copy_for_translation(locales["cy"])
+    welsh.title = "Côr y Waun (drafft)"
+    welsh.save_revision()  # never published
+    service = api(f"/services/{group.translation_key}?lang=cy")
+    assert service["name"] == "Chirk Choir"
+    assert service["url"].endswith("/en/groups/chirk-choir/")
+    assert service["languages"][0]["name"] == "Cymraeg"  # interface words are still Welsh
+
+
+def test_taxonomies_list_one_taxonomy_whose_terms_are_the_topics(api, topics):
+    taxonomies = api("/taxonomies")
+    assert taxonomies["total_items"] == 1
+    taxonomy = taxonomies["contents"][0]
+    assert taxonomy["id"] == str(TAXONOMY_ID)
+    assert taxonomy["name"] == "Together in Wrexham topics"
+    assert taxonomy["uri"].endswith("/en/topics/")
+    assert api(f"/taxonomies/{TAXONOMY_ID}?lang=cy")["name"] == "Pynciau Gyda'n Gilydd yn Wrecsam"
+
+    terms = api("/taxonomy_terms")["contents"]
+    assert [term["name"] for term in terms] == ["Food", "Volunteering"]
+    food = terms[0]
+    assert food == {
+        "id": topic_term_id(topics["food"].pk),
+        "code": "food",
+        "name": "Food",
+        "description": "Food",
+        "taxonomy": "Together in Wrexham topics",
+        "taxonomy_id": str(TAXONOMY_ID),
+        "language": "en",
+        "term_uri": "http://testserver/en/topics/food/",
+    }
+    welsh = api(f"/taxonomy_terms/{food['id']}?lang=cy")
+    assert (welsh["id"], welsh["code"], welsh["name"], welsh["term_uri"]) == (
+        food["id"], "food", "Bwyd", "http://testserver/cy/pynciau/bwyd/"
+    )  # fmt: skip
+    assert api(f"/taxonomy_terms?taxonomy_id={TAXONOMY_ID}")["total_items"] == 2
+    assert api(f"/taxonomy_terms?taxonomy_id={uuid.uuid4()}")["total_items"] == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/services/{uuid}",
+        "/services/not-an-id",
+        "/service_at_locations/{uuid}",
+        "/service_at_locations/not-an-id",
+        "/taxonomies/{uuid}",
+        "/taxonomies/42",
+        "/taxonomy_terms/{uuid}",
+        "/taxonomy_terms/food",
+        "/organizations",
+        "/no/such/thing",
+    ],
+)
+def test_unknown_ids_and_paths_are_json_404s(api, group, path):
+    data = api(path.format(uuid=uuid.uuid4()), expect=404)
+    assert data["error"]
+
+
+def test_a_service_id_is_not_a_service_at_location_id(api, group):
+    """Each kind of record has its own ids (uuid5 of the listing key and the kind)."""
+    api(f"/service_at_locations/{group.translation_key}", expect=404)
+    api(f"/services/{part_id(group.translation_key, 'service_at_location')}", expect=404)
+
+
+def test_cors_on_every_answer_and_preflight(client, api, group):
+    api("/services")
+    api("/services?page=0", expect=400)
+    api(f"/services/{uuid.uuid4()}", expect=404)
+    preflight = client.options("/api/openreferral/services")
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+def test_read_only(client):
+    response = client.post("/api/openreferral/services", {})
+    assert response.status_code == 405
+    assert response["Access-Control-Allow-Origin"] == "*"
+    validate("error.json", response.json())
+
+
+def test_paths_work_with_or_without_a_trailing_slash(api, group):
+    assert api("/services/")["total_items"] == api("/services")["total_items"] == 1
+    assert api(f"/services/{group.translation_key}/")["id"] == str(group.translation_key)
+
+
+def test_every_group_field_is_published_nowhere_but_where_expected(api, make_service):
+    """No editor's or suggester's e-mail leaks: only the listing's public contact details."""
+    group = make_service("Careful Group", email="public@group.example")
+    GroupPage.objects.filter(pk=group.pk).update(owner=None)
+    group.suggestions.create(submitter_email="private.person@example.com", language="en")
+    text = str(api(f"/services/{group.translation_key}")) + str(api("/services?full=true"))
+    text += str(api("/service_at_locations?full=true"))
+    assert "private.person@example.com" not in text
+    assert "public@group.example" in text
+
+
+def test_detail_queries(client, group):
+    """A service (or service at location) costs a handful of queries, Welsh included."""
+    paths = [
+        f"/api/openreferral/services/{group.translation_key}?lang=cy",
+        f"/api/openreferral/service_at_locations/{part_id(group.translation_key, 'service_at_location')}?lang=cy",
+    ]
+    for path in paths:
+        client.get(path)  # warm the per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        assert len(queries) <= 5, path
