@@ -5,10 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The suite runs on both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench messages system-packages clean
+.PHONY: run test bench bench-search messages system-packages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,12 +37,16 @@ run: messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: messages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Benchmark (not a test): SCALE generated groups per language, gunicorn, wrk; writes docs/benchmarks.md.
 bench: messages
 	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk; }
 	$(BIN)/python tools/bench.py
+
+# Search latency alone at about 1,000 and 10,000 live pages; appends to docs/benchmarks.md.
+bench-search: messages
+	$(BIN)/python tools/bench.py search 270 3000
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media staticfiles

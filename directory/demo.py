@@ -1,6 +1,5 @@
 """Demo content for the directory: areas, topics and community groups in both languages."""
 
-import random
 from datetime import timedelta
 from decimal import Decimal
 
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
 from home.demo.images import demo_image
+from home.demo.scale import generate_translated_pages
 from home.models import HomePage
 from search.models import Topic
 
@@ -118,39 +118,26 @@ GENERATED_KINDS = [
 
 
 def scale_groups(count, log):
-    """Add ``count`` generated groups in each language, for benchmarks (``--scale``).
-
-    Pages are created live without revisions, which is fast and enough for measuring reads.
-    Safe to run again: numbered slugs that exist are skipped.
-    """
-    rng = random.Random(2026)
-    english_index, welsh_index = ensure_group_index()
+    """Add ``count`` generated groups in each language, for benchmarks (``--scale``)."""
     areas = list(Area.objects.all())
-    topics = list(Topic.objects.all())
-    existing = set(english_index.get_children().filter(slug__startswith="generated-").values_list("slug", flat=True))
     today = timezone.localdate()
-    for number in range(count):
+
+    def describe(number, rng, topics):
         english_kind, welsh_kind = rng.choice(GENERATED_KINDS)
-        area, chosen_topics = rng.choice(areas), rng.sample(topics, 2)
+        area = rng.choice(areas)
         shared = {
-            "area": area, "live": True, "last_reviewed": today - timedelta(days=rng.randint(0, 500)),
+            "area": area, "last_reviewed": today - timedelta(days=rng.randint(0, 500)),
             "volunteers_wanted": rng.random() < 0.5, "welsh_speakers_welcome": rng.random() < 0.6,
             "last_published_at": timezone.now() - timedelta(days=rng.randint(0, 300)),
         }  # fmt: skip
-        if f"generated-{number:05d}" in existing:
-            continue
-        english = GroupPage(
-            title=f"{area.name} {english_kind} {number}", slug=f"generated-{number:05d}",
-            summary=f"A {english_kind.lower()} in {area.name} that welcomes new members.", **shared,
-        )  # fmt: skip
-        english.topics.set(chosen_topics)
-        english_index.add_child(instance=english)
-        welsh = GroupPage(
-            title=f"{welsh_kind} {area.name_cy} {number}", slug=f"grwp-{number:05d}",
-            summary=f"{welsh_kind} yn {area.name_cy} sy'n croesawu aelodau newydd.",
-            locale=welsh_index.locale, translation_key=english.translation_key, **shared,
-        )  # fmt: skip
-        welsh.topics.set(chosen_topics)
-        welsh_index.add_child(instance=welsh)
-        if (number + 1) % 250 == 0 or number + 1 == count:
-            log(f"Generated groups: {number + 1}/{count}")
+        english = {
+            "title": f"{area.name} {english_kind} {number}",
+            "summary": f"A {english_kind.lower()} in {area.name} that welcomes new members.",
+        }
+        welsh = {
+            "title": f"{welsh_kind} {area.name_cy} {number}",
+            "summary": f"{welsh_kind} yn {area.name_cy} sy'n croesawu aelodau newydd.",
+        }
+        return shared, english, welsh, topics
+
+    generate_translated_pages(*ensure_group_index(), GroupPage, count, describe, "groups", log)

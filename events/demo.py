@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from directory.models import Area, GroupPage
 from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from home.demo.scale import generate_translated_pages
 from home.models import HomePage
 from search.models import Topic
 
@@ -128,3 +129,31 @@ def load_events(log):
         ensure_translation(english, welsh_locale, **_event_fields(event, "cy"))
         if number % 6 == 0 or number == total:
             log(f"Events: {number}/{total}")
+
+
+GENERATED_EVENTS = [
+    ("Coffee morning", "Bore coffi"), ("Repair café", "Caffi trwsio"), ("Guided walk", "Taith gerdded"),
+    ("Craft afternoon", "Prynhawn crefft"), ("Welsh conversation", "Sgwrs Gymraeg"), ("Quiz night", "Noson cwis"),
+]  # fmt: skip
+
+
+def scale_events(scale, log):
+    """One generated event for every three generated groups, spread over the coming months."""
+    language_locales = locales()
+    english_index = ensure_event_index(load_json("events.json")["index"])
+    welsh_index = english_index.get_translation(language_locales["cy"])
+    venues = list(Venue.objects.all())
+    today = timezone.localdate()
+
+    def describe(number, rng, topics):
+        english_kind, welsh_kind = rng.choice(GENERATED_EVENTS)
+        venue = rng.choice(venues)
+        shared = {
+            "start_date": today + timedelta(days=rng.randint(-30, 180)), "start_time": time(10), "end_time": time(12),
+            "venue": venue, "is_free": rng.random() < 0.7,
+        }  # fmt: skip
+        english = {"title": f"{english_kind} at {venue.name} {number}", "summary": f"{english_kind} for everyone."}
+        welsh = {"title": f"{welsh_kind} yn {venue.name_cy} {number}", "summary": f"{welsh_kind} i bawb."}
+        return shared, english, welsh, topics
+
+    generate_translated_pages(english_index, welsh_index, EventPage, scale // 3, describe, "events", log)

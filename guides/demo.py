@@ -7,13 +7,15 @@ Run after the directory's groups (``load_groups``): guides name demo groups that
 from django.core.files.base import ContentFile
 from django.utils.html import escape
 from wagtail.documents import get_document_model
+from wagtail.rich_text import RichText
 
 from directory.models import GroupPage
 from home.demo import ensure_child_page, ensure_translation, load_json, locales
+from home.demo.scale import generate_translated_pages
 from home.models import HomePage
 from search.models import Topic
 
-from .models import GuideDocument, GuideGroup, GuideIndexPage, GuidePage, GuideRelatedGuide
+from .models import GuideDocument, GuideGroup, GuideIndexPage, GuidePage, GuideRelatedGuide, TimeUnit
 
 
 def demo_document(key, title, lines):
@@ -130,3 +132,29 @@ def load_guides(log):
         )
     chapters = sum(len(guide.get("chapters", [])) for guide in data["guides"])
     log(f"How-to guides: {len(data['guides'])} (with {chapters} chapters) in English and Welsh")
+
+
+def scale_guides(scale, log):
+    """One generated how-to guide for every six generated groups, each with three steps."""
+    language_locales = locales()
+    english_index = ensure_guide_index(load_json("guides.json")["index"], language_locales)
+    welsh_index = english_index.get_translation(language_locales["cy"])
+
+    def steps(titles):
+        return [("step", {"title": title, "body": RichText(f"<p>{title}.</p>")}) for title in titles]
+
+    def describe(number, rng, topics):
+        shared = {"time_needed": rng.randint(1, 12), "time_unit": TimeUnit.WEEKS}
+        english = {
+            "title": f"How to run a community event {number}",
+            "summary": "Plan, publicise and hold an event that welcomes everyone.",
+            "steps": steps(["Choose a date and a venue", "Tell people about it", "Welcome everyone on the day"]),
+        }
+        welsh = {
+            "title": f"Sut i gynnal digwyddiad cymunedol {number}",
+            "summary": "Cynllunio, hysbysebu a chynnal digwyddiad sy'n croesawu pawb.",
+            "steps": steps(["Dewis dyddiad a lleoliad", "Dweud wrth bobl amdano", "Croesawu pawb ar y diwrnod"]),
+        }
+        return shared, english, welsh, topics
+
+    generate_translated_pages(english_index, welsh_index, GuidePage, scale // 6, describe, "guides", log)

@@ -3,11 +3,12 @@
 Run after the directory's groups (``load_groups``): the stories are told by demo groups.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from directory.models import Area, GroupPage
 from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
 from home.demo.images import demo_image
+from home.demo.scale import generate_translated_pages
 from home.models import HomePage
 from search.models import Topic
 
@@ -95,3 +96,28 @@ def load_stories(log):
             **_story_fields(story, "cy", welsh_groups),
         )
     log(f"Success stories: {len(data['stories'])} in English and Welsh")
+
+
+def scale_stories(scale, log):
+    """One generated story for every six generated groups."""
+    language_locales = locales()
+    english_index = ensure_story_index(load_json("stories.json")["index"], language_locales)
+    welsh_index = english_index.get_translation(language_locales["cy"])
+    areas = list(Area.objects.all())
+
+    def describe(number, rng, topics):
+        area = rng.choice(areas)
+        shared = {"area": area, "date": date(2025, 1, 1) + timedelta(days=rng.randint(0, 600))}
+        english = {
+            "title": f"Volunteers in {area.name} open a community space {number}",
+            "standfirst": f"Residents of {area.name} worked together to open a space for everyone.",
+            "body": paragraphs([f"Residents of {area.name} met, planned and opened a community space."]),
+        }
+        welsh = {
+            "title": f"Gwirfoddolwyr yn {area.name_cy} yn agor gofod cymunedol {number}",
+            "standfirst": f"Gweithiodd trigolion {area.name_cy} gyda'i gilydd i agor gofod i bawb.",
+            "body": paragraphs([f"Cyfarfu trigolion {area.name_cy}, gwneud cynlluniau ac agor gofod cymunedol."]),
+        }
+        return shared, english, welsh, topics
+
+    generate_translated_pages(english_index, welsh_index, StoryPage, scale // 6, describe, "stories", log)

@@ -1,4 +1,4 @@
-"""The portal's benchmark: `make bench` (SCALE=3000 by default).
+"""The portal's benchmark: `make bench` (SCALE=3000 by default), and `make bench-search`.
 
 Builds a large bilingual site in its own database (demo content plus SCALE generated groups in
 each language), serves it with gunicorn and production settings, and measures each page type:
@@ -6,6 +6,9 @@ SQL queries (Django test client), median and 95th-percentile latency and request
 under fixed concurrency (wrk), uncached and with the anonymous page cache, beside a static
 file from the same server. Then search latency in-process, and a 60-second load test across
 the main pages in both languages. Prints a table and writes docs/benchmarks.md.
+
+`tools/bench.py search N…` (make bench-search) builds a site at each scale N in turn and
+measures search latency alone, for the table of search speed by site size.
 
 Not a test: it measures, it does not assert (the suite asserts the query budgets).
 """
@@ -52,10 +55,18 @@ PAGES = [  # (page type, path)
     ("Directory, filtered", "/en/groups/?topic=volunteering&volunteers=on"),
     ("Group page (en)", "/en/groups/gresford-community-library/"),
     ("Group page (cy)", "/cy/grwpiau/llyfrgell-gymunedol-gresffordd/"),
+    ("Events (en)", "/en/events/"),
+    ("Event page (cy)", "/cy/digwyddiadau/paned-a-sgwrs/"),
+    ("Stories (cy)", "/cy/straeon/"),
+    ("Story page (en)", "/en/stories/gresford-residents-keep-their-library-open/"),
+    ("Guides (en)", "/en/guides/"),
+    ("Guide page (cy)", "/cy/canllawiau/cymryd-adeilad-cymunedol-drosodd/"),
     ("Search (en)", "/en/search/?q=community+garden"),
     ("Search (cy), mutated word", "/cy/chwilio/?q=gymuned"),
     ("Topics", "/en/topics/"),
     ("Topic page (cy)", "/cy/pynciau/gwirfoddoli/"),
+    ("Open Referral services", "/api/openreferral/services?per_page=50"),
+    ("Sitemap", "/sitemap.xml"),
     ("Static file (CSS)", "/static/css/portal.css"),
 ]
 
@@ -184,7 +195,8 @@ def report(queries, uncached, cached, search, load):
         "# Benchmarks",
         "",
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}, by `make bench` (tools/bench.py) with "
-        f"SCALE={SCALE}: the demo content plus {SCALE} generated groups in each language "
+        f"SCALE={SCALE}: the demo content plus, in each language, {SCALE} generated groups, {SCALE // 3} events, "
+        f"{SCALE // 6} stories and {SCALE // 6} guides "
         f"({search['pages']} live pages), {DATABASE.split(':')[0]} database, Redis cache, gunicorn with production "
         f"settings, wrk with {CONNECTIONS} connections for {SECONDS} s per page.",
         "",
@@ -215,7 +227,46 @@ def report(queries, uncached, cached, search, load):
         output.write(text + "\n")
 
 
+def search_by_size(scales):
+    """Search latency at each scale, each built in its own database; a table in docs/benchmarks.md."""
+    rows = []
+    for scale in scales:
+        result_file = Path(f"/tmp/portal-bench-search-{scale}.json")
+        env = {**os.environ, "SCALE": str(scale), "BENCH_SEARCH_RESULT": str(result_file)}
+        subprocess.run([PYTHON, __file__], cwd=ROOT, env=env, check=True)
+        result = json.loads(result_file.read_text())
+        step(f"SCALE={scale}: {result['pages']} live pages, search p95 {result['p95_ms']:.1f} ms")
+        rows.append(
+            f"| {scale} | {result['pages']} | {result['searches']} | {result['median_ms']:.1f} | {result['p95_ms']:.1f} |"
+        )
+    text = "\n".join(
+        [
+            "## Search latency by site size",
+            "",
+            f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()} by `make bench-search` (tools/bench.py search), "
+            "SQLite (FTS5), in-process, English and Welsh queries with mutated forms, three rounds.",
+            "",
+            "| SCALE | Live pages | Searches | Median ms | p95 ms |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+            *rows,
+            "",
+        ]
+    )
+    print("\n" + text)
+    (ROOT / "docs").mkdir(exist_ok=True)
+    with open(ROOT / "docs" / "benchmarks.md", "a", encoding="utf-8") as output:
+        output.write("\n" + text)
+
+
 def main():
+    if sys.argv[1:2] == ["search"]:
+        search_by_size([int(scale) for scale in sys.argv[2:]] or [270, 3000])
+        return
+    if os.environ.get("BENCH_SEARCH_RESULT"):
+        build_site()
+        step("Search latency")
+        Path(os.environ["BENCH_SEARCH_RESULT"]).write_text(json.dumps(search_latency()))
+        return
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk (make bench installs it)")
     if not os.environ.get("BENCH_SKIP_BUILD"):

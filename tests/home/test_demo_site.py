@@ -6,10 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from directory.models import GroupPage
+from events.models import EventPage
+from guides.models import GuidePage
 from home.demo.site import DEMO_USERS, demo_password
+from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -107,10 +110,20 @@ def test_demo_password_comes_from_the_environment(demo_content, monkeypatch):
     assert get_user_model().objects.get(username="council-editor").check_password("a-different-secret-42")
 
 
-def test_scale_adds_generated_groups_in_both_languages_once(demo_content):
-    call_command("load_demo_content", scale=3, stdout=open("/dev/null", "w"))
-    generated = GroupPage.objects.filter(slug__startswith="generated-")
-    assert generated.count() == 3
-    assert GroupPage.objects.filter(slug__regex=r"^grwp-[0-9]{5}$", locale__language_code="cy").count() == 3
-    call_command("load_demo_content", scale=3, stdout=open("/dev/null", "w"))
-    assert generated.count() == 3
+def test_scale_adds_generated_content_in_both_languages_once(demo_content):
+    def generated():
+        return {
+            (model.__name__, language): model.objects.filter(
+                locale__language_code=language, slug__regex=r"^(generated|enghraifft)-[0-9]{5}$"
+            ).count()
+            for model in (GroupPage, EventPage, StoryPage, GuidePage)
+            for language in ("en", "cy")
+        }
+
+    call_command("load_demo_content", scale=6, stdout=open("/dev/null", "w"))
+    expected = {"GroupPage": 6, "EventPage": 2, "StoryPage": 1, "GuidePage": 1}
+    assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
+    call_command("load_demo_content", scale=6, stdout=open("/dev/null", "w"))
+    assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
+    welsh_story = StoryPage.objects.get(slug="enghraifft-00000")
+    assert welsh_story.live and welsh_story.get_translation(Locale.objects.get(language_code="en")).live

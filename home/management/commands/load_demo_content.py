@@ -2,10 +2,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from directory.demo import load_areas_and_topics, load_group_editors, load_groups, scale_groups
-from events.demo import load_events
-from guides.demo import load_guides
+from events.demo import load_events, scale_events
+from guides.demo import load_guides, scale_guides
 from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
-from stories.demo import load_stories
+from stories.demo import load_stories, scale_stories
 
 
 class Command(BaseCommand):
@@ -26,13 +26,13 @@ class Command(BaseCommand):
         load_group_editors,
     ]
 
-    # --scale N adds N generated groups (and, from their apps, events, stories and guides in
-    # proportion) for benchmarks.
-    scale_steps = [scale_groups]
+    # --scale N adds N generated groups in each language, and events (N/3), stories (N/6) and
+    # how-to guides (N/6) in proportion, for benchmarks.
+    scale_steps = [scale_groups, scale_events, scale_stories, scale_guides]
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--scale", type=int, default=0, metavar="N", help="Also generate N groups in each language (for benchmarks)."
+            "--scale", type=int, default=0, metavar="N", help="Also generate N groups, N/3 events, N/6 stories and N/6 guides in each language (for benchmarks)."
         )
 
     def handle(self, *args, scale=0, **options):
