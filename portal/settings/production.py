@@ -16,6 +16,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    # Uploads in S3-compatible object storage, shared by every application server. boto3 reads
+    # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself. Documents still go through Wagtail's
+    # serve view (WAGTAILDOCS_SERVE_METHOD), so privacy rules and attachment downloads hold.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,  # the bucket's own policy decides
+            "file_overwrite": False,  # an upload never replaces another with the same name
+            "querystring_auth": False,  # images are public; documents are served by Django
+        },
+    }
+
 if os.environ.get("REDIS_URL"):
     # Sessions and image renditions shared by every application server.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -28,12 +28,13 @@ def test_public_pages_send_security_headers(client, home_pages):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def run_with_production_settings(*args):
+def run_with_production_settings(*args, **environment):
     env = {
         **os.environ,
         "SECRET_KEY": "production-like-" + "k" * 50,
         "ALLOWED_HOSTS": "together.example",
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        **environment,
     }
     return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR)
 
@@ -49,6 +50,19 @@ def test_production_settings_flag_cookies_and_pass_the_deploy_check():
     secure_session, secure_csrf, session_name, csrf_name, hsts = json.loads(printed.stdout)
     assert secure_session and secure_csrf and hsts >= 31536000
     assert session_name.startswith("__Host-") and csrf_name.startswith("__Host-")
+
+
+def test_uploads_go_to_object_storage_when_a_bucket_is_configured():
+    show_storage = (
+        "import django; django.setup(); from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, getattr(s, 'bucket_name', '-'), getattr(s, 'endpoint_url', '-'))"
+    )
+    assert run_with_production_settings("-c", show_storage).stdout.split()[0] == "FileSystemStorage"
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "wrexham-media", "AWS_S3_ENDPOINT_URL": "https://objects.example"}
+    printed = run_with_production_settings("-c", show_storage, **bucket)
+    assert printed.stdout.split() == ["S3Storage", "wrexham-media", "https://objects.example"], printed.stderr
+    check = run_with_production_settings("manage.py", "check", "--deploy", "--fail-level", "WARNING", **bucket)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
