@@ -41,15 +41,18 @@ def _nearest_translated_ancestor(page, language):
 
 def _page_versions(page, request, current):
     translations = _live_translations_by_language(page)
+    page_url = page.get_url(request)
+    # A routable page's sub-route (an events listing's "past/") is the same in each language.
+    route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
     versions = []
     for code, name in settings.LANGUAGES:
         if code == current:
-            versions.append(LanguageVersion(code, name, page.get_url(request), True, True))
+            versions.append(LanguageVersion(code, name, page_url + route, True, True))
             continue
         target, exact = translations.get(code), True
         if target is None:
             target, exact = _nearest_translated_ancestor(page, code), False
-        url = target.get_url(request) if target is not None else f"/{code}/"
+        url = target.get_url(request) + (route if exact else "") if target is not None else f"/{code}/"
         versions.append(LanguageVersion(code, name, url, False, exact))
     return versions
 

@@ -243,3 +243,14 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(
     add_events(15, 150)
     assert [count_queries(path) for path in paths] == at_15
     assert max(at_15) < 15, at_15
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "other"),
+    [("cy", "/cy/digwyddiadau/past/", "/en/events/past/"), ("en", "/en/events/past/", "/cy/digwyddiadau/past/")],
+)
+def test_the_language_switch_on_past_events_goes_to_past_events(client, event_index, language, path, other):
+    soup = parse(client.get(path))
+    switch = soup.select_one(f'.language-switcher a[hreflang="{"en" if language == "cy" else "cy"}"]')
+    assert switch["href"] == other
+    assert soup.select_one(f'link[rel="alternate"][hreflang="{language}"]')["href"].endswith(path)
