@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from search.welsh import search_terms
 
+from .bilingual import current_language
 from .site_cache import cached, forget_page_tree
 
 from .blocks import BodyBlock
@@ -137,6 +139,24 @@ class HomePage(BasePage):
             if featured.page.live
         ]
         return context
+
+    def structured_data(self, request):
+        """schema.org WebSite with the site's search, in this page's language:
+        https://schema.org/WebSite and https://schema.org/SearchAction"""
+        _site_id, root_url, _path = self.get_url_parts(request)
+        search_url = root_url + reverse("search")  # in the reader's language: /cy/chwilio/
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": PortalSettings.for_request(request).name,
+            "url": self.get_full_url(request),
+            "inLanguage": current_language(),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": search_url + "?q={search_term_string}"},
+                "query-input": "required name=search_term_string",
+            },
+        }
 
 
 class StandardPage(BasePage):

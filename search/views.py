@@ -2,8 +2,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from home.bilingual import current_language
+from home.breadcrumbs import view_trail
 
 from . import queries
 from .forms import SearchForm
@@ -20,6 +22,7 @@ def search(request):
         "search_type": values["search_type"],
         "found": found,
         "type_labels": queries.type_labels(),
+        "breadcrumbs": view_trail(request, [], gettext("Search")),
     }
     if found is not None and not found["page_of_results"].object_list:
         context["suggestions"] = queries.suggestions(values["query"])
@@ -34,7 +37,8 @@ def topic_index(request):
         {"slug": slug, "name": name, "count": counts.get(pk, 0)}
         for pk, slug, name in Topic.choices_for(current_language())
     ]
-    return render(request, "search/topic_index.html", {"topics": topics})
+    context = {"topics": topics, "breadcrumbs": view_trail(request, [], gettext("Topics"))}
+    return render(request, "search/topic_index.html", context)
 
 
 def topic_detail(request, slug):
@@ -57,5 +61,6 @@ def topic_detail(request, slug):
         "search_type": search_type,
         "type_labels": queries.type_labels(),
         "alternate_urls": alternate_urls,
+        "breadcrumbs": view_trail(request, [(gettext("Topics"), reverse("topics"))], topic.localized_name),
     }
     return render(request, "search/topic_detail.html", context)

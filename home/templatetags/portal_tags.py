@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.breadcrumbs import page_trail
 from home.language import language_versions as find_language_versions
 from home.site_cache import cached
 
@@ -20,6 +21,18 @@ def language_versions(context):
             request, context.get("page"), context.get("alternate_urls")
         )
     return request._language_versions
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The trail above what the reader sees (see ``home.breadcrumbs``): the one a view gives as
+    ``breadcrumbs``, else the page's; None on the home page and on other views."""
+    if context.get("breadcrumbs") is not None:
+        return context["breadcrumbs"]
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page):
+        return None
+    return page_trail(page, request)
 
 
 @register.simple_tag

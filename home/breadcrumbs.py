@@ -1,0 +1,122 @@
+"""Breadcrumbs: where a page sits, from its language's home page down.
+
+Shown on every page but the home page as the GOV.UK Design System's breadcrumbs
+(https://design-system.service.gov.uk/components/breadcrumbs/), and given to search engines as
+a schema.org BreadcrumbList (https://schema.org/BreadcrumbList) that ends with the page itself.
+
+A page being served costs no query: Wagtail's routing fetched every ancestor on the way down
+and left each on its child (treebeard's ``get_parent`` cache), so the trail reads them from
+there. Elsewhere (a preview) the ancestors take one query. Nothing is cached, so a renamed,
+moved or unpublished section shows at once. Views that are not pages (search, topics) build
+their own trail with ``view_trail``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
+
+from .bilingual import current_language
+
+# The tree's root is depth 1; each language's home page sits just below it.
+HOME_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str  # for links on the page: relative on a single site
+    full_url: str | None  # for search engines
+
+
+@dataclass(frozen=True)
+class Trail:
+    """The links above the page (``links``, home first) and the page itself (``current``)."""
+
+    links: list = field(default_factory=list)
+    current: Crumb | None = None
+
+    def structured_data(self):
+        crumbs = [*self.links, self.current] if self.current else self.links
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "inLanguage": current_language(),
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": crumb.title, "item": crumb.full_url}
+                for position, crumb in enumerate(crumbs, start=1)
+            ],
+        }
+
+
+def site_root_url(request):
+    """The site's address ("https://example.org") as Wagtail's cached site root paths give it,
+    so that views' URLs match the pages' ``get_full_url``."""
+    root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if root_paths is None:
+        root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    site = Site.find_for_request(request)
+    for root_path in root_paths:
+        if site is None or root_path.site_id == site.pk:
+            return root_path.root_url
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _home_crumb(url, full_url):
+    return Crumb(gettext("Home"), url, full_url)
+
+
+def _page_crumb(page, request):
+    return Crumb(page.title, page.get_url(request), page.get_full_url(request))
+
+
+def _ancestors(page):
+    """The page's ancestors from the home page down: those routing cached on each page, else
+    one query (``Page.route`` sets ``_cached_parent_obj``, which ``get_parent`` returns)."""
+    chain, node = [], page
+    while node.depth > HOME_DEPTH:
+        if "_cached_parent_obj" not in node.__dict__:
+            return list(Page.objects.ancestor_of(page).filter(depth__gte=HOME_DEPTH).order_by("depth"))
+        node = node.get_parent()
+        chain.append(node)
+    return chain[::-1]
+
+
+def _links_above(page, request, include_page):
+    """Links to the live, routable ancestors (and the page itself if ``include_page``)."""
+    links = []
+    for ancestor in [*_ancestors(page), page] if include_page else _ancestors(page):
+        crumb = _page_crumb(ancestor, request)
+        if not ancestor.live or crumb.url is None:
+            continue
+        links.append(_home_crumb(crumb.url, crumb.full_url) if ancestor.depth == HOME_DEPTH else crumb)
+    return links
+
+
+def _is_sub_route(page, request):
+    """True on a routable page's extra view (/events/past/, /groups/suggest/): the page itself
+    then belongs in the trail."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or getattr(match.func, "__self__", None) is not page:
+        return False
+    return match.url_name != "index_route"
+
+
+def page_trail(page, request):
+    """The trail for a Wagtail page, or None on a home page."""
+    if page.depth is None or page.depth <= HOME_DEPTH:
+        return None
+    if _is_sub_route(page, request):  # the extra view's own title is only in its template
+        return Trail(_links_above(page, request, include_page=True))
+    return Trail(_links_above(page, request, include_page=False), _page_crumb(page, request))
+
+
+def view_trail(request, links, current_title):
+    """The trail for a view that is not a page: ``links`` are (title, URL) pairs below the home
+    page; the view itself is the current crumb, at its address without the query string."""
+    root_url = site_root_url(request)
+    home_url = reverse("wagtail_serve", args=[""])
+    crumbs = [_home_crumb(home_url, root_url + home_url)]
+    crumbs += [Crumb(title, url, root_url + url) for title, url in links]
+    return Trail(crumbs, Crumb(current_title, request.path, root_url + request.path))
