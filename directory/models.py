@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.bilingual import BilingualNameMixin, current_language
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -77,22 +77,14 @@ SUGGEST_PATH = {"en": "suggest", "cy": "awgrymu"}
 THANKS_PATH = {"en": "thanks", "cy": "diolch"}
 
 
-class GroupIndexPage(RoutablePageMixin, BasePage):
+class GroupIndexPage(RoutablePageMixin, IndexPage):
     """The directory: live groups of the reader's language, filtered, sorted and paginated.
 
     Also the home of the public "suggest a group" form (``suggest/``, Welsh ``awgrymu/``), a
     routable sub-page: https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
     """
 
-    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the list of groups."))
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.GroupPage"]
-    max_count_per_parent = 1
-    per_page = 20
 
     class Meta:
         verbose_name = _("group directory")

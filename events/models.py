@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.bilingual import BilingualNameMixin, current_language
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 
 from .forms import EventPageForm
 from .recurrence import (
@@ -143,7 +143,7 @@ class EventLanguage(models.TextChoices):
     ENGLISH = "en", _("In English")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """What's on: the events of the reader's language, soonest first, filtered and paginated.
 
     Extra views are routes (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html):
@@ -151,18 +151,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subscribe to.
     """
 
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list of events.")
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    per_page = 20
 
     class Meta:
         verbose_name = _("events listing")

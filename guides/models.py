@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.bilingual import current_language
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 from home.site_cache import cached, tree_key
 from search.models import Topic
 from search.welsh import sort_key_for
@@ -67,20 +67,10 @@ class NumberedStep:
         return self.block.value["title"]
 
 
-class GuideIndexPage(BasePage):
+class GuideIndexPage(IndexPage):
     """Every guide of one language, grouped under the topics they cover."""
 
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list of guides.")
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["guides.GuidePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("guide index")

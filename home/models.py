@@ -93,6 +93,26 @@ class BasePage(Page):
         return search_terms(" ".join(texts), self.locale.language_code)
 
 
+class IndexPage(BasePage):
+    """A section's listing page (groups, events, stories, guides): one per language, under the
+    home page, with an introduction above the list."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of pages in this section.")
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    per_page = 20
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The front page of each language: an introduction, a body and featured content."""
 

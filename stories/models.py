@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.models import Area, GroupPage
 from home.bilingual import current_language
 from home.blocks import BodyBlock, CallToActionBlock
-from home.models import BasePage, PortalSettings
+from home.models import BasePage, IndexPage, PortalSettings
 from home.site_cache import cached, tree_key
 
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
@@ -88,21 +88,10 @@ def featured_story(locale_id):
     return next(iter(cached(f"featured-story:{locale_id}", newest)), None)
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(RoutablePageMixin, IndexPage):
     """The stories of one language, newest first, filtered by topic and area, with feeds."""
 
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list of stories.")
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
-    per_page = 20
 
     class Meta:
         verbose_name = _("story index")
