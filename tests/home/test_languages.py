@@ -1,6 +1,5 @@
 """Two languages from the first migration, and a reader can always reach the other one."""
 
-import re
 
 import pytest
 from bs4 import BeautifulSoup
