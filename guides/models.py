@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import models
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -71,6 +72,7 @@ class GuideIndexPage(IndexPage):
     """Every guide of one language, grouped under the topics they cover."""
 
     subpage_types = ["guides.GuidePage"]
+    guides_per_topic = 8
 
     class Meta:
         verbose_name = _("guide index")
@@ -81,15 +83,17 @@ class GuideIndexPage(IndexPage):
         return context
 
     def guides_by_topic(self):
-        """[{slug, heading, guides}] per topic in the language's alphabetical order.
+        """[{slug, heading, guides, count, more_url}] per topic in the language's alphabetical order.
 
         A guide on several topics is listed under each; guides with no topic come last, under
-        "Other guides". Two queries however many guides and topics.
+        "Other guides". A topic shows its first ``guides_per_topic`` guides and links to its
+        topic page for the rest, so the page stays short however many guides there are. Two
+        queries however many guides and topics.
         """
         language = current_language()
         title_key = sort_key_for(language)
         guides = sorted(
-            GuidePage.objects.child_of(self).live().prefetch_related("topics"),
+            GuidePage.objects.child_of(self).live().defer_streamfields().prefetch_related("topics"),
             key=lambda guide: title_key(guide.title),
         )
         by_topic, untopical = defaultdict(list), []
@@ -100,12 +104,20 @@ class GuideIndexPage(IndexPage):
             if not topics:
                 untopical.append(guide)
         sections = [
-            {"slug": slug, "heading": name, "guides": by_topic[pk]}
+            {
+                "slug": slug,
+                "heading": name,
+                "guides": by_topic[pk][: self.guides_per_topic],
+                "count": len(by_topic[pk]),
+                "more_url": reverse("topic", kwargs={"slug": slug}) + "?type=guides",
+            }
             for pk, slug, name in Topic.choices_for(language)
             if pk in by_topic
         ]
         if untopical:
-            sections.append({"slug": "other", "heading": _("Other guides"), "guides": untopical})
+            sections.append(
+                {"slug": "other", "heading": _("Other guides"), "guides": untopical, "count": len(untopical)}
+            )
         return sections
 
 

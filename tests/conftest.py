@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from directory.models import Area, GroupIndexPage, GroupPage
 from events.models import EventIndexPage
+from guides.models import GuideIndexPage
 from home.models import HomePage
 from search.models import Topic
 from stories.models import StoryIndexPage
@@ -104,6 +105,13 @@ def event_index(home_pages, locales):
     """The English events listing and its Welsh translation, both empty."""
     english = EventIndexPage(title="Events", slug="events")
     return published_in_both_languages(home_pages, locales, english, title="Digwyddiadau", slug="digwyddiadau")
+
+
+@pytest.fixture
+def guide_index(home_pages, locales):
+    """The English guide index and its Welsh translation, both empty."""
+    english = GuideIndexPage(title="How-to guides", slug="guides")
+    return published_in_both_languages(home_pages, locales, english, title="Canllawiau", slug="canllawiau")
 
 
 @pytest.fixture

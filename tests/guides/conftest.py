@@ -1,19 +1,6 @@
 import pytest
 
-from guides.models import GuideGroup, GuideIndexPage, GuidePage
-
-
-@pytest.fixture
-def guide_index(home_pages, locales):
-    """The English guide index and its Welsh translation, both empty."""
-    english = GuideIndexPage(title="How-to guides", slug="guides")
-    home_pages["en"].add_child(instance=english)
-    english.save_revision().publish()
-    welsh = english.copy_for_translation(locales["cy"])
-    welsh.title, welsh.slug = "Canllawiau", "canllawiau"
-    welsh.save_revision().publish()
-    welsh.refresh_from_db()  # publishing saved the new slug's address to the database
-    return {"en": english, "cy": welsh}
+from guides.models import GuideGroup, GuidePage
 
 
 def steps(*titles):

@@ -300,6 +300,28 @@ def test_guide_index_groups_guides_by_topic_in_both_languages(
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "path", "link"),
+    [
+        ("en", "/en/guides/", ("All 10 guides on Volunteering", "/en/topics/volunteering/?type=guides")),
+        ("cy", "/cy/canllawiau/", ("Pob un o'r 10 canllaw ar y pwnc Gwirfoddoli", "/cy/pynciau/gwirfoddoli/?type=guides")),
+    ],
+)
+def test_a_topic_with_many_guides_shows_the_first_and_links_to_the_rest(
+    client, make_guide, topics, guide_index, language, path, link
+):
+    for number in range(10):
+        make_guide(f"Guide {number:02d}", language=language, topics=[topics["volunteering"]])
+    make_guide("Guide on food", language=language, topics=[topics["food"]])
+    soup = parse(client.get(path))
+    shown = guide_index[language].guides_per_topic
+    listed = sections(soup)
+    assert [len(titles) for titles in listed.values()] == [1, shown]  # food, then volunteering
+    more = [(a.get_text(), a["href"]) for a in soup.select(".guide-topic p a")]
+    assert more == [link]  # only the topic with more guides than are shown links onwards
+    assert client.get(link[1]).status_code == 200
+
+
 def test_guide_index_sorts_welsh_titles_in_welsh_order_and_leaves_out_chapters(client, make_guide, topics):
     for title in ("Llogi neuadd", "Lansio gwefan", "Cynnal cyfarfod", "Chwilio am arian"):
         make_guide(title, language="cy", topics=[topics["food"]])
