@@ -1,0 +1,55 @@
+"""One-pass relevance ranking for Wagtail's SQLite FTS5 search backend (see search/backend.py).
+
+Imported only on SQLite: the FTS index model it uses exists on no other database.
+"""
+
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def ranked_ids(self, config, start, stop):
+        """The page's primary keys, best match first, or None where Wagtail's own way is needed."""
+        query = normalize(self.query)
+        if isinstance(query, (MatchAll, Not)):
+            return None
+        # As SQLiteSearchQueryCompiler.search builds its index query (same match, same score).
+        matches = (
+            SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
+            )
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
+            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+        )
+        return list(
+            matches.filter(index_entry__object_id__in=self.queryset.values("pk"))
+            .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
+            .order_by("score", "-object_pk")
+            .values_list("object_pk", flat=True)[start:stop]
+        )
+
+
+class RankedSQLiteSearchResults(SQLiteSearchResults):
+    def _do_search(self):
+        compiler = self.query_compiler
+        ids = None
+        if compiler.order_by_relevance and self._score_field is None:
+            ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
+        if ids is None:
+            return super()._do_search()
+        found = compiler.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
+class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = RankedSQLiteQueryCompiler
+    results_class = RankedSQLiteSearchResults
