@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.bilingual import current_language
 from home.models import BasePage, IndexPage
 from home.site_cache import cached, tree_key
-from search.models import Topic
+from search.models import TaggedPage, Topic
 from search.welsh import sort_key_for
 
 from .blocks import StepBlock
@@ -87,27 +87,31 @@ class GuideIndexPage(IndexPage):
 
         A guide on several topics is listed under each; guides with no topic come last, under
         "Other guides". A topic shows its first ``guides_per_topic`` guides and links to its
-        topic page for the rest, so the page stays short however many guides there are. Two
+        topic page for the rest, so the page stays short however many guides there are. Three
         queries however many guides and topics.
         """
         language = current_language()
         title_key = sort_key_for(language)
-        guides = sorted(
-            GuidePage.objects.child_of(self).live().defer_streamfields().prefetch_related("topics"),
-            key=lambda guide: title_key(guide.title),
-        )
+        # Titles and topics of every guide are light rows; only the guides shown are loaded.
+        live_guides = GuidePage.objects.child_of(self).live()
+        titles = sorted(live_guides.values_list("pk", "title"), key=lambda row: title_key(row[1]))
+        topics_of = defaultdict(list)
+        tagged = TaggedPage.objects.filter(content_object__in=live_guides.values("pk"))
+        for page_id, topic_id in tagged.values_list("content_object_id", "tag_id"):
+            topics_of[page_id].append(topic_id)
         by_topic, untopical = defaultdict(list), []
-        for guide in guides:
-            topics = guide.topics.all()
-            for topic in topics:
-                by_topic[topic.pk].append(guide)
-            if not topics:
-                untopical.append(guide)
+        for pk, _title in titles:
+            for topic_id in topics_of[pk]:
+                by_topic[topic_id].append(pk)
+            if not topics_of[pk]:
+                untopical.append(pk)
+        shown = {pk for pks in by_topic.values() for pk in pks[: self.guides_per_topic]} | set(untopical)
+        guides = GuidePage.objects.filter(pk__in=shown).defer_streamfields().in_bulk()
         sections = [
             {
                 "slug": slug,
                 "heading": name,
-                "guides": by_topic[pk][: self.guides_per_topic],
+                "guides": [guides[guide] for guide in by_topic[pk][: self.guides_per_topic]],
                 "count": len(by_topic[pk]),
                 "more_url": reverse("topic", kwargs={"slug": slug}) + "?type=guides",
             }
@@ -116,7 +120,12 @@ class GuideIndexPage(IndexPage):
         ]
         if untopical:
             sections.append(
-                {"slug": "other", "heading": _("Other guides"), "guides": untopical, "count": len(untopical)}
+                {
+                    "slug": "other",
+                    "heading": _("Other guides"),
+                    "guides": [guides[guide] for guide in untopical],
+                    "count": len(untopical),
+                }
             )
         return sections
 
