@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime, time
 
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .ids import parse_uuid
@@ -21,7 +22,8 @@ UNENCODED_PLUS = re.compile(r" (\d\d(:?\d\d)?)$")
 
 
 class ApiError(Exception):
-    """An error the client can fix (400) or a missing record (404), answered as JSON."""
+    """An error the client can fix (400) or a missing record (404), answered as JSON in the
+    language of the answer (see ``views.api_endpoint``)."""
 
     def __init__(self, message, status=400):
         super().__init__(message)
@@ -39,13 +41,18 @@ def language(request):
     if value is not None:
         code = value.strip().lower().split("-")[0]
         if code not in LANGUAGES:
-            raise ApiError("lang must be 'en' or 'cy'.")
+            raise ApiError(_("lang must be 'en' or 'cy'."))
         return code, False
+    return header_language(request), True
+
+
+def header_language(request):
+    """The first of our languages in Accept-Language (by quality), else English."""
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
         primary = code.split("-")[0].lower()
         if primary in LANGUAGES:
-            return primary, True
-    return "en", True
+            return primary
+    return "en"
 
 
 def positive_int(params, name, default, maximum=None):
@@ -55,11 +62,11 @@ def positive_int(params, name, default, maximum=None):
     try:
         number = int(value)
     except ValueError:
-        raise ApiError(f"{name} must be a whole number.") from None
+        raise ApiError(_("%(name)s must be a whole number.") % {"name": name}) from None
     if number < 1:
-        raise ApiError(f"{name} must be 1 or more.")
+        raise ApiError(_("%(name)s must be 1 or more.") % {"name": name})
     if maximum is not None and number > maximum:
-        raise ApiError(f"{name} must be {maximum} or less.")
+        raise ApiError(_("%(name)s must be %(maximum)s or less.") % {"name": name, "maximum": maximum})
     return number
 
 
@@ -77,7 +84,7 @@ def boolean(params, name, default=False):
     try:
         return TRUE_VALUES[value.strip().lower()]
     except KeyError:
-        raise ApiError(f"{name} must be true or false.") from None
+        raise ApiError(_("%(name)s must be true or false.") % {"name": name}) from None
 
 
 def uuid_param(params, name):
@@ -86,7 +93,7 @@ def uuid_param(params, name):
         return None
     parsed = parse_uuid(value.strip())
     if parsed is None:
-        raise ApiError(f"{name} must be a UUID.")
+        raise ApiError(_("%(name)s must be a UUID.") % {"name": name})
     return parsed
 
 
@@ -104,7 +111,9 @@ def datetime_param(params, name):
     except (ValueError, OverflowError):
         moment = None
     if moment is None:
-        raise ApiError(f"{name} must be an ISO 8601 date-time such as 2024-05-01T09:30:00Z.")
+        raise ApiError(
+            _("%(name)s must be an ISO 8601 date-time such as 2024-05-01T09:30:00Z.") % {"name": name}
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment
@@ -121,7 +130,9 @@ def texts(params):
         if not value:
             continue
         if len(value) > MAX_TEXT or "\x00" in value:
-            raise ApiError(f"{name} must be at most {MAX_TEXT} characters of text.")
+            raise ApiError(
+                _("%(name)s must be at most %(maximum)s characters of text.") % {"name": name, "maximum": MAX_TEXT}
+            )
         found.append(value)
     return found
 
@@ -129,4 +140,4 @@ def texts(params):
 def check_format(params):
     value = params.get("format")
     if value not in (None, "", "json"):
-        raise ApiError("Only format=json is supported.")
+        raise ApiError(_("Only format=json is supported."))

@@ -13,6 +13,7 @@ from functools import wraps
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from search.models import Topic
 
@@ -52,17 +53,20 @@ def api_endpoint(view):
             response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
             response["Access-Control-Max-Age"] = "86400"
         elif request.method not in ("GET", "HEAD"):
-            response = error_response(405, "This API is read-only: use GET.")
+            with translation.override(params.header_language(request)):
+                response = error_response(405, _("This API is read-only: use GET."))
             response["Allow"] = "GET, HEAD, OPTIONS"
         else:
-            try:
-                language, negotiated = params.language(request)
-                params.check_format(request.GET)
-                with translation.override(language):
-                    response = json_response(view(request, language, *args, **kwargs))
-                response["Content-Language"] = language
-            except ApiError as error:
-                response = error_response(error.status, error.message)
+            # Errors speak the language asked for; a bad ?lang= falls back to the header's.
+            with translation.override(params.header_language(request)):
+                try:
+                    language, negotiated = params.language(request)
+                    with translation.override(language):
+                        params.check_format(request.GET)
+                        response = json_response(view(request, language, *args, **kwargs))
+                    response["Content-Language"] = language
+                except ApiError as error:
+                    response = error_response(error.status, error.message)
         response["Access-Control-Allow-Origin"] = "*"
         if response.status_code == 404:
             request.urlconf = "openreferral.standalone_urls"  # keep the JSON 404 (see that module)
@@ -97,7 +101,7 @@ def paginated(query_params, count, fetch):
 
 
 def not_found(kind):
-    return ApiError(f"No {kind} with that id.", status=404)
+    return ApiError(_("No %(kind)s with that id.") % {"kind": kind}, status=404)
 
 
 # --- the endpoints -------------------------------------------------------------------------
@@ -223,4 +227,4 @@ def taxonomy_term_detail(request, language, term_id):
 
 @api_endpoint
 def unknown_endpoint(request, language, path=""):
-    raise ApiError("No such endpoint.", status=404)
+    raise ApiError(_("No such endpoint."), status=404)

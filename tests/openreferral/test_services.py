@@ -430,3 +430,18 @@ def test_list_queries_do_not_grow_with_the_number_of_groups(client, make_group, 
     print("queries at 30 and 300 groups:", dict(zip(LISTS, zip(at_30, at_300))))
     assert at_30 == at_300
     assert max(at_300) < 15
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "expected"),
+    [
+        ("/services?page=0", {}, 400, "page must be 1 or more."),
+        ("/services?page=0&lang=cy", {}, 400, "Rhaid i page fod yn 1 neu fwy."),
+        ("/services?page=0", {"HTTP_ACCEPT_LANGUAGE": "cy"}, 400, "Rhaid i page fod yn 1 neu fwy."),
+        ("/services?lang=fr", {"HTTP_ACCEPT_LANGUAGE": "cy,en;q=0.5"}, 400, "Rhaid i lang fod yn 'en' neu 'cy'."),
+        ("/services/not-a-uuid?lang=cy", {}, 404, "Does dim service gyda'r id hwnnw."),
+        ("/nowhere?lang=cy", {}, 404, "Does dim pwynt terfyn o'r fath."),
+    ],
+)
+def test_errors_speak_the_language_asked_for(api, directory, path, headers, status, expected):
+    assert api(path, expect=status, **headers)["error"] == expected
