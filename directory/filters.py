@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from home.bilingual import BilingualChoiceField, current_language
+from home.visibility import publicly_visible
 from search.models import Topic
 from search.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 
@@ -59,7 +60,7 @@ class GroupFilter:
         return letter if letter in self.alphabet else ""
 
     def queryset(self):
-        groups = GroupPage.objects.child_of(self.index_page).live()
+        groups = publicly_visible(GroupPage.objects.child_of(self.index_page))
         values = self.values
         if values.get("q"):
             query = values["q"]

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.bilingual import BilingualNameMixin, current_language
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
+from home.visibility import live_originals
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -98,7 +99,7 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
         return self.url + self.suggest_path(self.locale.language_code, thanks)
 
     def _alternate_suggest_urls(self, thanks=False):
-        indexes = [self, *self.get_translations().live()]
+        indexes = [self, *live_originals(self.get_translations())]
         return {index.locale.language_code: index.specific.suggest_url(thanks) for index in indexes}
 
     @re_path(r"^(?P<word>suggest|awgrymu)/$", name="suggest")

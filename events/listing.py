@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Area, GroupPage
 from home.bilingual import BilingualChoiceField, current_language
+from home.visibility import publicly_visible
 from search.models import Topic
 from search.welsh import sort_key_for
 
@@ -122,12 +123,12 @@ class EventFilter:
         self.values = self.form.cleaned_data
 
     def _events(self):
-        return EventPage.objects.child_of(self.index_page).live()
+        return publicly_visible(EventPage.objects.child_of(self.index_page))
 
     def _group_choices(self):
         """(slug, name) of each group, in the reader's language, that organises events here."""
         organising = self._events().exclude(group=None).values("group__translation_key")
-        groups = GroupPage.objects.live().filter(
+        groups = publicly_visible(GroupPage.objects).filter(
             locale_id=self.index_page.locale_id, translation_key__in=organising
         )
         rows = list(groups.values_list("translation_key", "slug", "title"))

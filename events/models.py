@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.bilingual import BilingualNameMixin, current_language
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
+from home.visibility import is_publicly_visible, publicly_visible
 
 from .forms import EventPageForm
 from .recurrence import (
@@ -203,7 +204,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         from .listing import upcoming_events
 
         events = (
-            upcoming_events(EventPage.objects.child_of(self).live(), start_of_day(timezone.localdate()))
+            upcoming_events(publicly_visible(EventPage.objects.child_of(self)), start_of_day(timezone.localdate()))
             .select_related("venue")
             .prefetch_related("cancelled_dates")
         )
@@ -582,13 +583,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
         group = self.group
         if group is None or group.locale_id == self.locale_id:
-            return group if group is not None and group.live else None
+            return group if group is not None and is_publicly_visible(group) else None
         translation = (
-            GroupPage.objects.live()
+            publicly_visible(GroupPage.objects)
             .filter(translation_key=group.translation_key, locale_id=self.locale_id)
             .first()
         )
-        return translation or (group if group.live else None)
+        return translation or (group if is_publicly_visible(group) else None)
 
     # Views
 

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.bilingual import current_language
 from home.models import BasePage, IndexPage
 from home.site_cache import cached, tree_key
+from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
 from search.welsh import sort_key_for
 
@@ -93,7 +94,7 @@ class GuideIndexPage(IndexPage):
         language = current_language()
         title_key = sort_key_for(language)
         # Titles and topics of every guide are light rows; only the guides shown are loaded.
-        live_guides = GuidePage.objects.child_of(self).live()
+        live_guides = publicly_visible(GuidePage.objects.child_of(self))
         titles = sorted(live_guides.values_list("pk", "title"), key=lambda row: title_key(row[1]))
         topics_of = defaultdict(list)
         tagged = TaggedPage.objects.filter(content_object__in=live_guides.values("pk"))
@@ -222,7 +223,7 @@ class GuidePage(BasePage):
         """The main guide then its live chapters, in order; empty for a guide on one page."""
         parent = self.get_parent()
         main_guide = parent if parent is not None and parent.specific_class is GuidePage else self
-        chapters = list(main_guide.get_children().live())
+        chapters = list(publicly_visible(main_guide.get_children()))
         return [main_guide, *chapters] if chapters else []
 
     def part_navigation(self):
@@ -352,7 +353,7 @@ def guides_for_group(group):
 
     def guides():
         title_key = sort_key_for(current_language())
-        found = GuidePage.objects.live().filter(
+        found = publicly_visible(GuidePage.objects).filter(
             locale_id=group.locale_id, groups_that_can_help__group__translation_key=group.translation_key
         )
         return sorted(found.distinct(), key=lambda guide: title_key(guide.title))

@@ -7,15 +7,20 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared parts")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from .site_cache import forget_page_tree
 
-        # Menus and footer links are cached per page tree; these are the events that change it.
+        # Menus, footer links and the private sections are cached per page tree; these are
+        # the events that change it.
         page_published.connect(forget_page_tree, dispatch_uid="tree-published")
         page_unpublished.connect(forget_page_tree, dispatch_uid="tree-unpublished")
         page_slug_changed.connect(forget_page_tree, dispatch_uid="tree-slug-changed")
         post_page_move.connect(forget_page_tree, dispatch_uid="tree-moved")
         post_delete.connect(forget_page_tree, sender=Page, dispatch_uid="tree-deleted")
+        # A page made private (or public again) leaves or joins every public list at once,
+        # and no cached copy of it outlives the change (home.visibility, the page cache).
+        post_save.connect(forget_page_tree, sender=PageViewRestriction, dispatch_uid="tree-restricted")
+        post_delete.connect(forget_page_tree, sender=PageViewRestriction, dispatch_uid="tree-unrestricted")

@@ -1,8 +1,9 @@
 """Where the same content lives in the other language.
 
 Used by the language switcher and the ``hreflang`` alternates on every page. A page links to
-its own translation when one is live; otherwise to the nearest ancestor that has one, and
-the reader is told the page itself is not translated yet.
+its own translation when one is live (a draft or a wagtail-localize alias does not count);
+otherwise to the nearest ancestor that has one, and the reader is told the page itself is not
+translated yet.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from .visibility import live_originals
 
 
 @dataclass(frozen=True)
@@ -23,17 +26,16 @@ class LanguageVersion:
 
 
 def _live_translations_by_language(page):
-    translations = page.get_translations(inclusive=False).live().select_related("locale")
+    translations = live_originals(page.get_translations(inclusive=False)).select_related("locale")
     return {translation.locale.language_code: translation for translation in translations}
 
 
 def _nearest_translated_ancestor(page, language):
     ancestors = page.get_ancestors().filter(depth__gt=1)
     return (
-        Page.objects.filter(
-            translation_key__in=ancestors.values("translation_key"), locale__language_code=language
+        live_originals(
+            Page.objects.filter(translation_key__in=ancestors.values("translation_key"), locale__language_code=language)
         )
-        .live()
         .order_by("-depth")
         .first()
     )

@@ -19,6 +19,7 @@ from search.welsh import search_terms
 
 from .bilingual import current_language
 from .site_cache import cached, forget_page_tree
+from .visibility import is_publicly_visible, live_originals
 
 from .blocks import BodyBlock
 
@@ -156,7 +157,7 @@ class HomePage(BasePage):
         context["featured_pages"] = [
             featured.page.specific
             for featured in self.featured_pages.select_related("page").all()
-            if featured.page.live
+            if is_publicly_visible(featured.page)
         ]
         return context
 
@@ -281,7 +282,7 @@ class PortalSettings(BaseSiteSetting):
         statement = self.accessibility_statement
         if statement is None:
             return {}
-        pages = [statement, *statement.get_translations().live().select_related("locale")]
+        pages = [statement, *live_originals(statement.get_translations()).select_related("locale")]
         return {page.locale.language_code: page.get_url() for page in pages if page.live}
 
     @property

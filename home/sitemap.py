@@ -14,6 +14,8 @@ from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .visibility import publicly_visible
+
 
 class BilingualSitemap(Sitemap):
     limit = 1000
@@ -25,7 +27,7 @@ class BilingualSitemap(Sitemap):
             in_any_language |= Q(path__startswith=translated_root.path)
         # Plain pages, not ``specific()``: no page type changes its sitemap entry, and the
         # specific rows would take a query per page type.
-        return Page.objects.live().public().filter(in_any_language).order_by("path")
+        return publicly_visible(Page.objects).filter(in_any_language).order_by("path")
 
     def get_latest_lastmod(self):
         """For the index: one aggregate rather than every page's lastmod in Python."""
@@ -35,7 +37,7 @@ class BilingualSitemap(Sitemap):
         """{translation key: [{"lang_code", "location"}, …]} for ``pages`` that have translations."""
         keys = {page.translation_key for page in pages}
         versions = defaultdict(list)
-        translations = Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
+        translations = publicly_visible(Page.objects).filter(translation_key__in=keys).select_related("locale")
         for translation in translations.order_by("locale__language_code"):
             versions[translation.translation_key].append(
                 {"lang_code": translation.locale.language_code, "location": translation.get_full_url(self.request)}

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 
 from directory.models import GroupPage
+from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
 
 from . import params
@@ -23,13 +24,10 @@ HAS_PLACE = ~Q(address="") | ~Q(postcode="") | Q(latitude__isnull=False, longitu
 
 
 class Groups:
-    """The published listings of one request; works out the privacy restrictions once."""
-
-    def __init__(self):
-        self.private = GroupPage.objects.all().private_q()  # one query, reused below
+    """The published, public listings of one request (``home.visibility``)."""
 
     def published(self, language):
-        return GroupPage.objects.live().exclude(self.private).filter(locale__language_code=language)
+        return publicly_visible(GroupPage.objects).filter(locale__language_code=language)
 
     def services(self):
         return self.published(SOURCE_LANGUAGE)

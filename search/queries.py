@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import And, Or, PlainText
 
 from home.bilingual import current_language
+from home.visibility import publicly_visible
 
 from .models import Topic
 from .welsh import query_alternatives, words
@@ -39,7 +40,11 @@ def type_of_content_type():
 def live_pages_in_language(search_types=None):
     models = searchable_models()
     chosen = [models[search_type] for search_type in (search_types or models)]
-    return Page.objects.live().filter(locale=Locale.get_active()).type(*chosen)
+    locale = Locale.get_active()
+    # The search backend filters only on indexed fields (id, locale, live…), so the rule for
+    # what the public may see (home.visibility) comes in as a subquery of ids.
+    visible = publicly_visible(Page.objects.filter(locale=locale)).values("id")
+    return Page.objects.live().filter(locale=locale, id__in=visible).type(*chosen)
 
 
 def in_display_order(pages):

@@ -24,6 +24,7 @@ from home.bilingual import current_language
 from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings
 from home.site_cache import cached, tree_key
+from home.visibility import publicly_visible
 
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
 CARD_IMAGE = "fill-400x260"
@@ -49,7 +50,7 @@ def stories_about(group, limit=6):
     def newest():
         key = group.translation_key
         stories = (
-            StoryPage.objects.live()
+            publicly_visible(StoryPage.objects)
             .filter(locale_id=group.locale_id)
             .filter(Q(author_group__translation_key=key) | Q(related_groups__group__translation_key=key))
             .distinct()
@@ -82,7 +83,7 @@ def featured_story(locale_id):
     """The newest live story marked as featured in the language, or None; cached with the tree."""
 
     def newest():
-        stories = StoryPage.objects.live().filter(locale_id=locale_id, featured=True).order_by("-date", "-pk")
+        stories = publicly_visible(StoryPage.objects).filter(locale_id=locale_id, featured=True).order_by("-date", "-pk")
         return list(with_card_images(stories)[:1])
 
     return next(iter(cached(f"featured-story:{locale_id}", newest)), None)
@@ -97,7 +98,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("story index")
 
     def stories(self):
-        return StoryPage.objects.child_of(self).live().order_by("-date", "-pk")
+        return publicly_visible(StoryPage.objects.child_of(self)).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from .filters import StoryFilterForm
@@ -305,7 +306,7 @@ class StoryPage(BasePage):
         """The telling group, then the groups the story is about, each once, live ones only."""
         ids = [self.author_group_id, *(link.group_id for link in self.related_groups.all())]
         ids = list(dict.fromkeys(pk for pk in ids if pk))
-        groups = with_card_images(GroupPage.objects.live().filter(pk__in=ids))
+        groups = with_card_images(publicly_visible(GroupPage.objects).filter(pk__in=ids))
         by_id = {group.pk: group for group in groups}
         return [by_id[pk] for pk in ids if pk in by_id]
 

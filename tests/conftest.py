@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -29,34 +31,52 @@ def english_to_start():
     translation.activate("en")
 
 
+def all_locales():
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def the_home_pages(locales):
+    return {code: HomePage.objects.get(depth=2, locale=locale) for code, locale in locales.items()}
+
+
 @pytest.fixture
 def locales(db):
-    return {locale.language_code: locale for locale in Locale.objects.all()}
+    return all_locales()
 
 
 @pytest.fixture
 def home_pages(locales):
     """The English and Welsh home pages that the data migration creates."""
-    return {code: HomePage.objects.get(depth=2, locale=locale) for code, locale in locales.items()}
+    return the_home_pages(locales)
+
+
+@contextmanager
+def shared_by_the_module(django_db_blocker):
+    """Database rows made once for a whole test module and rolled back after it.
+
+    For data that takes seconds to build and that every test of a module only reads; each
+    test still runs in its own savepoint (request the ``db`` fixture beside it).
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
 
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
     """The demo content, loaded once for a whole test module and rolled back after it.
 
-    Loading it takes seconds, so modules whose every test reads the demo site share one load;
-    each test still runs in its own savepoint. Use it only in modules where every test does.
+    Use it only in modules where every test reads the demo site.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo_content", stdout=open("/dev/null", "w"))
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    with shared_by_the_module(django_db_blocker):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        yield
 
 
 @pytest.fixture
@@ -93,39 +113,49 @@ def published_in_both_languages(home_pages, locales, english, **welsh_fields):
     return {"en": english, "cy": welsh}
 
 
+# Each section's listing page: the English page and the Welsh translation's title and slug.
+SECTIONS = {
+    "directory": (GroupIndexPage, {"title": "Community groups", "slug": "groups"},
+                  {"title": "Grwpiau cymunedol", "slug": "grwpiau"}),
+    "event_index": (EventIndexPage, {"title": "Events", "slug": "events"},
+                    {"title": "Digwyddiadau", "slug": "digwyddiadau"}),
+    "guide_index": (GuideIndexPage, {"title": "How-to guides", "slug": "guides"},
+                    {"title": "Canllawiau", "slug": "canllawiau"}),
+    "story_index": (StoryIndexPage,
+                    {"title": "Success stories", "slug": "stories", "summary": "What people across Wrexham have done."},
+                    {"title": "Straeon llwyddiant", "slug": "straeon",
+                     "summary": "Beth mae pobl ar draws Wrecsam wedi'i wneud."}),
+}  # fmt: skip
+
+
+def empty_section(name, home_pages, locales):
+    """The section's English listing page and its Welsh translation, both empty."""
+    model, english_fields, welsh_fields = SECTIONS[name]
+    return published_in_both_languages(home_pages, locales, model(**english_fields), **welsh_fields)
+
+
 @pytest.fixture
 def directory(home_pages, locales):
     """The English directory and its Welsh translation, both empty."""
-    english = GroupIndexPage(title="Community groups", slug="groups")
-    return published_in_both_languages(home_pages, locales, english, title="Grwpiau cymunedol", slug="grwpiau")
+    return empty_section("directory", home_pages, locales)
 
 
 @pytest.fixture
 def event_index(home_pages, locales):
     """The English events listing and its Welsh translation, both empty."""
-    english = EventIndexPage(title="Events", slug="events")
-    return published_in_both_languages(home_pages, locales, english, title="Digwyddiadau", slug="digwyddiadau")
+    return empty_section("event_index", home_pages, locales)
 
 
 @pytest.fixture
 def guide_index(home_pages, locales):
     """The English guide index and its Welsh translation, both empty."""
-    english = GuideIndexPage(title="How-to guides", slug="guides")
-    return published_in_both_languages(home_pages, locales, english, title="Canllawiau", slug="canllawiau")
+    return empty_section("guide_index", home_pages, locales)
 
 
 @pytest.fixture
 def story_index(home_pages, locales):
     """The English story index and its Welsh translation, both empty."""
-    english = StoryIndexPage(title="Success stories", slug="stories", summary="What people across Wrexham have done.")
-    return published_in_both_languages(
-        home_pages,
-        locales,
-        english,
-        title="Straeon llwyddiant",
-        slug="straeon",
-        summary="Beth mae pobl ar draws Wrecsam wedi'i wneud.",
-    )
+    return empty_section("story_index", home_pages, locales)
 
 
 @pytest.fixture

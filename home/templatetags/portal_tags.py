@@ -6,6 +6,7 @@ from wagtail.models import Page
 from home.breadcrumbs import page_trail
 from home.language import language_versions as find_language_versions
 from home.site_cache import cached
+from home.visibility import publicly_visible
 
 register = template.Library()
 
@@ -41,7 +42,7 @@ def main_navigation():
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
     def sections():
-        pages = Page.objects.filter(depth=3, live=True, show_in_menus=True, locale__language_code=language)
+        pages = publicly_visible(Page.objects).filter(depth=3, show_in_menus=True, locale__language_code=language)
         return [{"title": page.title, "url": page.get_url(), "path": page.path} for page in pages.order_by("path")]
 
     return cached(f"navigation:{language}", sections)

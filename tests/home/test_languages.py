@@ -65,6 +65,37 @@ def test_untranslated_page_links_to_nearest_translated_ancestor_with_a_notice(cl
     assert not soup.select('link[rel="alternate"][hreflang="cy"]')
 
 
+@pytest.fixture
+def section_with_a_page(home_pages, locales):
+    """A section translated into Welsh and, inside it, an English page."""
+    section = StandardPage(title="About the council", slug="about")
+    home_pages["en"].add_child(instance=section)
+    section.save_revision().publish()
+    welsh_section = section.copy_for_translation(locales["cy"])
+    welsh_section.title, welsh_section.slug = "Am y cyngor", "am-y-cyngor"
+    welsh_section.save_revision().publish()
+    page = StandardPage(title="Councillors' surgery", slug="surgery")
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.parametrize("kind", ["draft", "alias"])
+def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(client, section_with_a_page, locales, kind):
+    if kind == "alias":
+        welsh = section_with_a_page.copy_for_translation(locales["cy"], alias=True)
+    else:
+        welsh = section_with_a_page.copy_for_translation(locales["cy"])
+        welsh.title, welsh.slug = "Cymhorthfa'r cynghorwyr", "cymhorthfa"
+        welsh.save_revision()  # never published
+    assert welsh.pk
+
+    soup = parse(client.get("/en/about/surgery/"))
+    assert switch_link(soup, "cy")["href"] == "/cy/am-y-cyngor/"
+    assert "Nid yw'r dudalen hon ar gael yn Gymraeg eto" in soup.select_one(".notice").get_text()
+    assert not soup.select('link[rel="alternate"][hreflang="cy"]')
+
+
 @pytest.mark.parametrize(
     "path, heading", [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")]
 )
