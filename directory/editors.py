@@ -40,8 +40,11 @@ def ensure_group_editors(listing):
     english = _english_listing(listing)
     editors = GroupEditors.objects.filter(translation_key=english.translation_key).first()
     if editors is None:
-        group, _ = Group.objects.get_or_create(name=f"Group editors: {english.title}"[:150])
-        collection = Collection.get_first_root_node().add_child(name=f"{english.title}"[:255])
+        # Two groups may share a name ("Friends of the Library"): the editors' group is the
+        # listing's, found by its translation key, and named with the key to stay unique.
+        key = str(english.translation_key)
+        group = Group.objects.create(name=f"Group editors: {english.title}"[:139] + f" ({key[:8]})")
+        collection = Collection.get_first_root_node().add_child(name=f"{english.title}"[:244] + f" ({key[:8]})")
         editors = GroupEditors.objects.create(
             translation_key=english.translation_key, group=group, collection=collection
         )
@@ -72,33 +75,61 @@ def grant_editors_on_new_translation(sender, instance, created, **kwargs):
 
 
 def invite_editor(listing, email, language="en"):
-    """Make ``email`` an editor of ``listing`` and e-mail them a link to set their password."""
+    """Make ``email`` an editor of ``listing`` and e-mail them how to sign in, in ``language``.
+
+    This is the one way anyone but a superuser brings a person into the admin: it creates an
+    account with no password (or reuses the one with that address) and adds it to this
+    listing's editors, nothing else. A new account gets a link to choose a password; an
+    existing one keeps its password, its language and its other roles, and is told where to
+    sign in.
+    """
     editors = ensure_group_editors(listing)
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     created = user is None
     if created:
-        user = User.objects.create_user(username=email.lower()[:150], email=email)
+        user = User.objects.create_user(username=_free_username(User, email), email=email)
         user.set_unusable_password()
         user.save()
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language  # the admin and Wagtail's e-mails speak it
+        profile.save()
     user.groups.add(editors.group)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language  # the admin and Wagtail's e-mails speak it
-    profile.save()
     _send_invitation(user, _english_listing(listing), language)
     return user, created
 
 
+def _free_username(User, email):
+    base = email.lower()[:140]
+    username, number = base, 2
+    while User.objects.filter(username=username).exists():
+        username, number = f"{base}-{number}", number + 1
+    return username
+
+
 def _send_invitation(user, listing, language):
-    link = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
-    )
+    if user.has_usable_password():
+        link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
+    else:
+        token = default_token_generator.make_token(user)
+        link = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "wagtailadmin_password_reset_confirm",
+            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+        )
     with translation.override(language):
-        context = {"user": user, "listing": listing.localized, "link": link}
+        context = {"user": user, "listing": listing.localized, "link": link, "has_password": user.has_usable_password()}
         subject = render_to_string("directory/emails/invitation_subject.txt", context).strip()
         body = render_to_string("directory/emails/invitation.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def editors_of(listing):
+    """The accounts that look after ``listing`` (in every language), by user name."""
+    return (
+        get_user_model()
+        .objects.filter(groups__community_group__translation_key=listing.translation_key)
+        .order_by("username")
+    )
 
 
 def listings_edited_by(user):

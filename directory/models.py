@@ -343,6 +343,9 @@ class GroupEditors(models.Model):
     class Meta:
         verbose_name = _("group editors")
         verbose_name_plural = _("group editors")
+        # Council editors hold this instead of user management: it lets them add a person to
+        # one group's editors and nothing more (directory.admin_views.InviteEditorView).
+        permissions = [("invite_group_editor", _("Can invite an editor for a community group"))]
 
     def __str__(self):
         return self.group.name

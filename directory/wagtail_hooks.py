@@ -1,10 +1,13 @@
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import InviteEditorView, may_invite
 from .editors import listings_edited_by
 from .models import REVIEW_INTERVAL, Area, GroupPage
 
@@ -66,3 +69,28 @@ def add_directory_panels(request, panels):
             .order_by("last_reviewed")
         )
         panels.append(StaleListingsPanel(stale))
+
+
+@hooks.register("register_admin_urls")
+def invite_editor_urls():
+    return [path("directory/invite-editor/<int:page_id>/", InviteEditorView.as_view(), name="directory_invite_editor")]
+
+
+def _invite_button(page, user, priority):
+    if may_invite(user, page):
+        yield Button(
+            _("Invite an editor for this group"),
+            reverse("directory_invite_editor", args=[page.pk]),
+            icon_name="user",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def invite_editor_header_button(page, user, view_name, next_url=None):
+    yield from _invite_button(page, user, priority=90)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def invite_editor_listing_button(page, user, next_url=None):
+    yield from _invite_button(page, user, priority=90)

@@ -1,12 +1,18 @@
 """Who may do what: the permission matrix for the portal's roles, checked two ways."""
 
+from smtplib import SMTPException
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
+from directory.admin_views import may_invite
 from directory.editors import ensure_group_editors, invite_editor
 from events.editors import organisers_for
 from events.models import EventPage
@@ -75,7 +81,9 @@ def allowed_by_wagtail(user, action, listings, others):
         ),
         "edit an event of B": lambda: others["event_b"].permissions_for_user(user).can_edit(),
         "edit a story": lambda: others["story"].permissions_for_user(user).can_edit(),
-        "manage users": lambda: user.has_perm("auth.change_user"),
+        "manage users": lambda: user.has_perm("auth.change_user") or user.has_perm("auth.add_user"),
+        "manage groups": lambda: user.has_perm("auth.change_group") or user.has_perm("auth.add_group"),
+        "invite an editor for A": lambda: may_invite(user, a["en"]),
         "submit a translation": lambda: user.has_perm("wagtail_localize.submit_translation"),
         "edit settings": lambda: user.has_perm("home.change_portalsettings"),
         "edit topics": lambda: user.has_perm("search.change_topic"),
@@ -93,7 +101,9 @@ EXPECTED = {
     "create an event for A": (False, True, False, True, True),
     "edit an event of B":   (False, False, True, True, True),
     "edit a story":         (False, False, False, True, True),
-    "manage users":         (False, False, False, False, True),
+    "manage users":         (False, False, False, False, False),
+    "manage groups":        (False, False, False, False, False),
+    "invite an editor for A": (False, False, False, False, True),
     "submit a translation": (False, False, False, False, True),
     "edit settings":        (False, False, False, False, True),
     "edit topics":          (False, False, False, False, True),
@@ -117,6 +127,8 @@ def admin_url(action, listings, others):
         "edit an event of B": f"/admin/pages/{others['event_b'].pk}/edit/",
         "edit a story": f"/admin/pages/{others['story'].pk}/edit/",
         "manage users": "/admin/users/",
+        "manage groups": "/admin/groups/",
+        "invite an editor for A": f"/admin/directory/invite-editor/{a['en'].pk}/",
         "submit a translation": f"/admin/localize/submit/page/{a['en'].pk}/",
         "edit settings": "/admin/settings/home/portalsettings/",
         "edit topics": "/admin/snippets/search/topic/",
@@ -132,7 +144,6 @@ def reaches(client, url):
     return url == "/admin/" or landed != "/admin/"
 
 
-@pytest.mark.parametrize("role", ROLES)
 def submit_new_event(client, event_index, organiser):
     """Fill in the admin's "add event" form as an editor would and submit it for moderation.
 
@@ -253,3 +264,118 @@ def test_editors_cannot_see_other_groups_drafts(client, users, listings):
     assert "draft change" not in explorer
     assert client.get(f"/admin/pages/{listing_b.pk}/edit/", follow=True).request["PATH_INFO"] == "/admin/"
     assert Page.objects.filter(pk=listing_b.pk).exists()
+
+
+def csrf_client(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    return client
+
+
+def post_form(client, url, data):
+    """GET the form, then POST it with the CSRF token the page gave, as a browser does."""
+    page = client.get(url)
+    assert page.status_code == 200, url
+    token = BeautifulSoup(page.content, "html.parser").find("input", {"name": "csrfmiddlewaretoken"})["value"]
+    return client.post(url, {"csrfmiddlewaretoken": token, **data})
+
+
+def test_a_council_editor_cannot_make_anyone_a_superuser_or_set_their_password(users, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin", "admin@wrexham.example", "secret")
+    council = csrf_client(users["council_editor"])
+    own, admins = (reverse("wagtailusers_users:edit", args=[user.pk]) for user in (users["council_editor"], admin))
+    for url in (own, admins, reverse("wagtailusers_users:add"), reverse("wagtailusers_groups:index")):
+        response = council.get(url, follow=True)
+        assert response.request["PATH_INFO"] == "/admin/", url  # refused: sent back to the dashboard
+    token = council.get("/admin/").cookies["csrftoken"].value
+    council.post(
+        own,
+        {"csrfmiddlewaretoken": token, "is_superuser": "on", "username": "council_editor", "email": "c@x.example"},
+    )
+    council.post(
+        admins,
+        {"csrfmiddlewaretoken": token, "password1": "taken-over-1", "password2": "taken-over-1", "username": "admin"},
+    )
+    users["council_editor"].refresh_from_db()
+    admin.refresh_from_db()
+    assert not users["council_editor"].is_superuser
+    assert admin.check_password("secret")
+
+
+@pytest.mark.parametrize("language, greeting", [("en", "Hello"), ("cy", "Helo")])
+def test_a_council_editor_invites_an_editor_from_the_admin(users, listings, language, greeting):
+    url = f"/admin/directory/invite-editor/{listings['a']['en'].pk}/"
+    council = csrf_client(users["council_editor"])
+    assert "Invite an editor for this group" in council.get(f"/admin/pages/{listings['a']['en'].pk}/edit/").content.decode()
+    response = post_form(council, url, {"email": "Helper@Example.org", "language": language})
+    assert response.status_code == 302
+    invited = users["council_editor"].__class__.objects.get(email__iexact="helper@example.org")
+    assert not invited.has_usable_password() and not invited.is_staff and not invited.is_superuser
+    assert list(invited.groups.all()) == [ensure_group_editors(listings["a"]["en"]).group]
+    assert invited.wagtail_userprofile.preferred_language == language
+    assert listings["a"]["cy"].permissions_for_user(invited).can_edit()
+    assert not listings["b"]["en"].permissions_for_user(invited).can_edit()
+    assert mail.outbox[0].body.startswith(greeting) and "/admin/password_reset/" in mail.outbox[0].body
+    # The screen lists who looks after the group now.
+    assert "helper@example.org" in council.get(url).content.decode().lower()
+
+
+def test_inviting_an_existing_account_keeps_its_password_language_and_roles(users, listings):
+    moderator = users["moderator"]
+    moderator.set_password("their-own")
+    moderator.save()
+    council = csrf_client(users["council_editor"])
+    post_form(council, f"/admin/directory/invite-editor/{listings['b']['en'].pk}/", {"email": moderator.email, "language": "cy"})
+    moderator.refresh_from_db()
+    assert moderator.check_password("their-own")
+    assert set(moderator.groups.values_list("name", flat=True)) == {"Moderators", ensure_group_editors(listings["b"]["en"]).group.name}
+    assert "/admin/password_reset/" not in mail.outbox[0].body  # no link that would reset their password
+
+
+def test_the_invitation_screen_speaks_welsh(users, listings):
+    profile = UserProfile.get_for_user(users["council_editor"])
+    profile.preferred_language = "cy"
+    profile.save()
+    council = csrf_client(users["council_editor"])
+    page = council.get(f"/admin/directory/invite-editor/{listings['a']['en'].pk}/").content.decode()
+    assert "Gwahodd golygydd ar gyfer y grŵp hwn" in page
+    refused = post_form(council, f"/admin/directory/invite-editor/{listings['a']['en'].pk}/", {"email": "not-an-address"})
+    assert "Rhowch gyfeiriad e-bost yn y fformat cywir" in refused.content.decode()
+
+
+@pytest.mark.parametrize("role", ["editor_a", "moderator"])
+def test_only_council_editors_may_invite(users, listings, role):
+    client = csrf_client(users[role])
+    url = f"/admin/directory/invite-editor/{listings['a']['en'].pk}/"
+    assert client.get(url, follow=True).request["PATH_INFO"] == "/admin/"
+    token = client.get("/admin/").cookies.get("csrftoken")
+    client.post(url, {"csrfmiddlewaretoken": token.value if token else "", "email": "x@example.org", "language": "en"})
+    assert not users[role].__class__.objects.filter(email="x@example.org").exists()
+    assert not mail.outbox
+
+
+def test_a_failed_invitation_e_mail_keeps_the_editor_and_says_so(users, listings, settings):
+    settings.EMAIL_BACKEND = "tests.directory.test_editors.BrokenMailBackend"
+    council = csrf_client(users["council_editor"])
+    url = f"/admin/directory/invite-editor/{listings['a']['en'].pk}/"
+    response = post_form(council, url, {"email": "helper@example.org", "language": "en"})
+    assert response.status_code == 302
+    invited = users["council_editor"].__class__.objects.get(email="helper@example.org")
+    assert invited.groups.filter(community_group__isnull=False).exists()
+    assert "could not be e-mailed" in council.get(response["Location"]).content.decode()
+
+
+class BrokenMailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise SMTPException("no mail server")
+
+
+def test_two_groups_with_the_same_name_get_their_own_editors(make_group):
+    first, second = make_group("Friends of the Library"), make_group("Friends of the Library", slug="friends-2")
+    first_editors, second_editors = ensure_group_editors(first), ensure_group_editors(second)
+    assert first_editors.group != second_editors.group
+    assert first_editors.collection != second_editors.collection
+    assert ensure_group_editors(first) == first_editors  # found again by the translation key

@@ -1,0 +1,100 @@
+"""The council editor's "Invite an editor for this group" screen in the Wagtail admin.
+
+Council editors do not manage user accounts (only superusers do); this narrow action is how
+they bring a community group's volunteer in: it creates or reuses an account, adds it to that
+group's editors only and sends the invitation in the editor's language
+(``directory.editors.invite_editor``). Reached from the listing's header and "More" menus.
+See https://docs.wagtail.org/en/stable/extending/admin_views.html
+"""
+
+import logging
+from smtplib import SMTPException
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from .editors import editors_of, invite_editor
+from .models import GroupPage
+
+INVITE_PERMISSION = "directory.invite_group_editor"
+logger = logging.getLogger(__name__)
+
+
+def may_invite(user, page):
+    return user.has_perm(INVITE_PERMISSION) and page.specific_class is GroupPage
+
+
+class InviteEditorForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their e-mail address"),
+        help_text=_(
+            "The volunteer's own address. We e-mail them a link to choose a password; if they "
+            "already sign in here, they keep their password and are told where to sign in."
+        ),
+        error_messages={
+            "required": _("Enter the e-mail address of the person you are inviting"),
+            "invalid": _("Enter an e-mail address in the right format, like name@example.com"),
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("A new editor's admin screens will be in this language too; they can change it later."),
+    )
+
+
+class InviteEditorView(WagtailAdminTemplateMixin, FormView):
+    form_class = InviteEditorForm
+    template_name = "directory/admin/invite_editor.html"
+    header_icon = "user"
+
+    def dispatch(self, request, page_id):
+        self.listing = get_object_or_404(GroupPage, pk=page_id)
+        if not may_invite(request.user, self.listing):
+            return permission_denied(request)
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return _("Invite an editor for this group")
+
+    def get_page_subtitle(self):
+        return self.listing.get_admin_display_title()
+
+    def get_initial(self):
+        return {"language": self.listing.locale.language_code}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            listing=self.listing,
+            editors=editors_of(self.listing),
+            action_url=reverse("directory_invite_editor", args=[self.listing.pk]),
+            submit_button_label=_("Send the invitation"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            user, created = invite_editor(self.listing, form.cleaned_data["email"], form.cleaned_data["language"])
+        except (SMTPException, OSError):
+            # The account and its place among the editors are saved; only the e-mail is missing.
+            logger.warning("Invitation e-mail for %s could not be sent", self.listing, exc_info=True)
+            messages.error(
+                self.request,
+                _("The invitation could not be e-mailed just now. The person is an editor of this group; "
+                  "send the invitation again later."),
+            )
+            return redirect("directory_invite_editor", self.listing.pk)
+        if created:
+            message = _("%(email)s has been invited to look after %(group)s.")
+        else:
+            message = _("%(email)s already had an account and can now look after %(group)s too.")
+        messages.success(self.request, message % {"email": user.email, "group": self.listing.title})
+        return redirect("wagtailadmin_explore", self.listing.get_parent().pk)
