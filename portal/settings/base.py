@@ -209,3 +209,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of the sam
 # Anonymous readers get whole pages from the cache until a page is published, unpublished,
 # moved or deleted (home.middleware.AnonymousPageCacheMiddleware).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+# Errors and warnings to stderr, one line each (a traceback follows on the lines after), where
+# gunicorn and journald keep them. Django's own logs only errors: its warnings are every 404.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},  # the site's apps and the libraries
+    "loggers": {"django": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+}
