@@ -117,11 +117,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # The site carries on without Redis: while it is unreachable the cache answers "not cached"
+    # (home/cache.py). Short timeouts, and a few seconds between tries, keep a hung Redis from
+    # holding up every request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25, "reconnect_after": 5},
         }
     }
 else:

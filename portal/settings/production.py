@@ -34,7 +34,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 if os.environ.get("REDIS_URL"):
-    # Sessions and image renditions shared by every application server.
+    # Sessions and image renditions shared by every application server. Sessions are kept in
+    # the database with a copy in Redis, so signing in still works while Redis is down; the
+    # renditions cache inherits the fail-open backend and its timeouts from "default".
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}  # noqa: F405
 

@@ -1,0 +1,89 @@
+"""A Redis cache the site can live without.
+
+Redis holds the page cache, cached menus and settings, image renditions, the cached copy of
+sessions and the "suggest a group" throttle; everything in it can be rebuilt or read from the
+database. So while Redis is unreachable every operation answers as if the key were missing
+(pages render uncached, sessions come from the database, throttles let requests through), and
+the site uses Redis again by itself once it is back.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .outage import OutageReport
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+
+
+class FailOpenRedisCache(RedisCache):
+    """Django's Redis cache, answering "not cached" while Redis is unreachable.
+
+    Besides redis-py's connection options (keep ``socket_connect_timeout`` and
+    ``socket_timeout`` short), ``OPTIONS`` takes ``reconnect_after``: after a failure, seconds
+    during which the cache answers "not cached" without trying Redis, so a hung Redis costs one
+    timeout every few seconds rather than one for every cache call of every request.
+    See https://docs.djangoproject.com/en/5.2/topics/cache/#redis
+    """
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        self.reconnect_after = options.pop("reconnect_after", 5)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._retry_at = 0.0
+        self._report = OutageReport(logger, "Redis", "serving without the cache until it is back")
+
+    def _or_miss(self, operation, miss, *args):
+        """``operation(*args)``, or ``miss`` (what a missing key would give) if Redis is away."""
+        if time.monotonic() < self._retry_at:
+            return miss
+        try:
+            result = operation(*args)
+        except UNREACHABLE as error:
+            self._retry_at = time.monotonic() + self.reconnect_after
+            self._report.failed(error)
+            return miss
+        self._report.recovered()
+        return result
+
+    def get(self, key, default=None, version=None):
+        return self._or_miss(super().get, default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._or_miss(super().get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._or_miss(super().has_key, False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or_miss(super().add, False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or_miss(super().set, None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or_miss(super().set_many, list(data), data, timeout, version)  # the keys not stored
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or_miss(super().touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._or_miss(super().delete, False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._or_miss(super().delete_many, None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        # Counters start again while Redis is away: after ``add`` has said the key exists
+        # (home.site_cache, directory.suggestions), raising here would turn a count into a
+        # server error, and a throttle that counts from nothing lets the request through.
+        return self._or_miss(super().incr, delta, key, delta, version)
+
+    def clear(self):
+        return self._or_miss(super().clear, False)

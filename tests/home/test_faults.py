@@ -1,0 +1,155 @@
+"""The site when Redis stops: it carries on where it can and recovers by itself.
+
+Each test starts its own Redis on a spare port and stops it; the shared servers
+are never touched.
+"""
+
+import copy
+import json
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.test import Client, RequestFactory, override_settings
+
+from directory.suggestions import count_submission, over_rate_limit
+from home.cache import FailOpenRedisCache
+from home.site_cache import forget_page_tree
+
+from .production import free_port, production_environment, wait_for_port
+
+
+class RedisServer:
+    """A Redis of the test's own on a spare port, stopped and started again on the same port."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--daemonize", "no"],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for_port(self.port)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def production_caches():
+    """``CACHES`` and ``SESSION_ENGINE`` of the production settings, for a Redis at a given URL."""
+    printed = subprocess.run(
+        [sys.executable, "-c", "import django, json; django.setup(); from django.conf import settings as s; "
+         "print(json.dumps([s.CACHES, s.SESSION_ENGINE]))"],
+        env=production_environment(REDIS_URL="redis://redis.invalid:6379/0"),
+        capture_output=True, text=True, cwd=settings.BASE_DIR, check=True,
+    )  # fmt: skip
+    caches, session_engine = json.loads(printed.stdout)
+
+    def at(url):
+        located = copy.deepcopy(caches)
+        for alias in located.values():
+            alias["LOCATION"] = url
+        return located, session_engine
+
+    return at
+
+
+def test_production_uses_the_fail_open_cache_with_short_timeouts(production_caches):
+    caches, session_engine = production_caches("redis://127.0.0.1:6379/0")
+    assert set(caches) == {"default", "renditions"}
+    for alias in caches.values():
+        assert alias["BACKEND"] == "home.cache.FailOpenRedisCache"
+        assert alias["OPTIONS"]["socket_connect_timeout"] <= 0.5 and alias["OPTIONS"]["socket_timeout"] <= 0.5
+    assert session_engine == "django.contrib.sessions.backends.cached_db"  # the database holds them
+
+
+@pytest.mark.django_db
+def test_the_site_carries_on_while_redis_is_down_and_uses_it_again_once_back(
+    redis_server, production_caches, home_pages, django_user_model
+):
+    caches, session_engine = production_caches(redis_server.url)
+    for alias in caches.values():
+        alias["OPTIONS"]["reconnect_after"] = 0.2  # production waits 5 s between tries
+    django_user_model.objects.create_superuser("council", "c@wrexham.example", "right-password")
+    production_like = override_settings(
+        CACHES=caches, SESSION_ENGINE=session_engine, PAGE_CACHE_SECONDS=600, AXES_ENABLED=True
+    )
+    with production_like:
+        reader = Client(enforce_csrf_checks=True)
+        reader.get("/cy/")  # the site's settings are made on the first visit
+        assert reader.get("/en/")["X-Page-Cache"] == "miss"
+        assert reader.get("/en/")["X-Page-Cache"] == "hit"
+
+        redis_server.stop()
+        for path in ("/en/", "/cy/"):
+            response = reader.get(path)
+            assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+
+        editor = Client(enforce_csrf_checks=True)
+        editor.get("/admin/login/")
+        signed_in = editor.post(
+            "/admin/login/",
+            {
+                "username": "council",
+                "password": "right-password",
+                "csrfmiddlewaretoken": editor.cookies[settings.CSRF_COOKIE_NAME].value,
+            },
+        )
+        assert signed_in.status_code == 302 and signed_in["Location"] == "/admin/"
+        assert editor.get("/admin/").status_code == 200  # the dashboard, from a session in the database
+
+        suggestion = RequestFactory().post("/en/groups/suggest/")
+        count_submission(suggestion)  # throttles count nothing and let requests through
+        assert not over_rate_limit(suggestion)
+        forget_page_tree()
+
+        redis_server.start()  # on the same port; the site is not restarted
+        deadline = time.monotonic() + 5
+        while reader.get("/en/").get("X-Page-Cache") != "hit":
+            assert time.monotonic() < deadline, "the page cache did not come back with Redis"
+            time.sleep(0.1)
+        assert editor.get("/admin/").status_code == 200
+
+
+def test_a_hung_redis_costs_one_short_timeout_every_few_seconds_not_one_a_call(production_caches, caplog):
+    with socket.socket() as hung:  # takes connections and never answers
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)
+        url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
+        caches, _session_engine = production_caches(url)
+        cache = FailOpenRedisCache(url, caches["default"])
+
+        started = time.monotonic()
+        assert cache.get("menu", "missing") == "missing"
+        first_call = time.monotonic() - started
+
+        started = time.monotonic()
+        for _call in range(50):
+            assert cache.get("menu") is None
+            assert cache.add("menu", "links") is False
+            cache.set("menu", "links")
+            assert cache.incr("suggestions") == 1
+            assert cache.get_many(["menu", "footer"]) == {}
+        next_calls = time.monotonic() - started
+
+    assert first_call < 1
+    assert next_calls < 0.2
+    assert [record.getMessage()[:25] for record in caplog.records] == ["Redis is unavailable (Tim"]
