@@ -1,15 +1,21 @@
-"""The site when Redis stops: it carries on where it can and recovers by itself.
+"""The site when Redis or the database stops: it carries on where it can and recovers by itself.
 
-Each test starts its own Redis on a spare port and stops it; the shared servers
+Each test starts its own Redis or PostgreSQL on a spare port and stops it; the shared servers
 are never touched.
 """
 
 import copy
+import http.client
 import json
+import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -20,6 +26,8 @@ from home.cache import FailOpenRedisCache
 from home.site_cache import forget_page_tree
 
 from .production import free_port, production_environment, wait_for_port
+
+POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
 class RedisServer:
@@ -153,3 +161,115 @@ def test_a_hung_redis_costs_one_short_timeout_every_few_seconds_not_one_a_call(p
     assert first_call < 1
     assert next_calls < 0.2
     assert [record.getMessage()[:25] for record in caplog.records] == ["Redis is unavailable (Tim"]
+
+
+class PostgresServer:
+    """A PostgreSQL 15 of the test's own, in a temporary folder, on a spare port."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        self.folder = Path(tempfile.mkdtemp(prefix="portal-faults-postgres-"))
+        if os.geteuid() == 0:  # initdb refuses to run as root
+            shutil.chown(self.folder, "postgres")
+        self._run(
+            "initdb", "-D", self.folder / "data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"
+        )
+
+    def _run(self, program, *args, check=True):
+        command = [str(POSTGRES_BIN / program), *map(str, args)]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=check, capture_output=True)
+
+    def start(self):
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            "pg_ctl", "start", "-w", "-D", self.folder / "data", "-l", self.folder / "log", "-o", options
+        )
+
+    def stop(self):
+        self._run("pg_ctl", "stop", "-w", "-m", "fast", "-D", self.folder / "data")
+
+    def remove(self):
+        self._run("pg_ctl", "stop", "-m", "immediate", "-D", self.folder / "data", check=False)
+        shutil.rmtree(self.folder)
+
+
+@pytest.fixture(scope="module")
+def outage_site(tmp_path_factory):
+    """gunicorn with the production settings on a PostgreSQL of its own, which the test may stop."""
+    database = PostgresServer()
+    folder = tmp_path_factory.mktemp("outage-site")
+    environment = production_environment(
+        DATABASE_URL=database.url,
+        STATIC_ROOT=str(folder / "static"),
+        SECURE_SSL_REDIRECT="0",
+        PAGE_CACHE_SECONDS="600",
+    )
+    port = free_port()
+    server = None
+    try:
+        database.start()
+        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "-v", "0"],
+                env=environment,
+                cwd=settings.BASE_DIR,
+                check=True,
+            )
+        log = folder / "gunicorn.log"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            env=environment, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=log.open("w"),
+        )  # fmt: skip
+        wait_for_port(port)
+
+        def get(path, headers=()):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", path, headers={"Host": "together.example", **dict(headers)})
+            response = connection.getresponse()
+            answer = SimpleNamespace(
+                status=response.status, headers=response.headers, body=response.read().decode()
+            )
+            connection.close()
+            return answer
+
+        yield SimpleNamespace(get=get, database=database, log=log.read_text)
+    finally:
+        if server:
+            server.terminate()
+            server.wait(10)
+        database.remove()
+
+
+ENGLISH = "The website is temporarily unavailable"
+WELSH = "Nid yw'r wefan ar gael dros dro"
+
+
+def test_while_the_database_is_down_cached_pages_are_served_and_others_answer_503(outage_site):
+    site = outage_site
+    site.get("/en/")  # the site's settings are made on the first visit
+    assert site.get("/en/").headers["X-Page-Cache"] == "miss"
+    assert site.get("/en/").headers["X-Page-Cache"] == "hit"
+
+    site.database.stop()
+    cached = site.get("/en/")
+    assert cached.status == 200 and cached.headers["X-Page-Cache"] == "hit"
+
+    welsh = site.get("/cy/")
+    assert welsh.status == 503 and welsh.headers["Retry-After"] == "60"
+    assert '<html lang="cy">' in welsh.body and welsh.body.index(WELSH) < welsh.body.index(ENGLISH)
+    english = site.get("/en/?from=newsletter")
+    assert english.status == 503 and english.headers["Retry-After"] == "60"
+    assert english.body.index(ENGLISH) < english.body.index(WELSH)
+    # An editor's session is read in middleware, before any view: still the 503, not a 500.
+    editor = site.get("/en/", headers={"Cookie": "__Host-sessionid=" + "a" * 32})
+    assert editor.status == 503 and ENGLISH in editor.body
+
+    site.database.start()  # gunicorn is not restarted
+    assert site.get("/cy/").status == 200
+    assert site.get("/en/?from=newsletter").status == 200
+    log = site.log()
+    assert log.count("ERROR home.outage The database is unavailable (") == 1
+    assert "WARNING home.outage The database is available again after" in log
