@@ -14,6 +14,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from search.models import Topic
 
@@ -39,6 +40,9 @@ def error_response(status, message):
 
 def api_endpoint(view):
     """GET (and HEAD) only; JSON errors; CORS for any origin; the content language chosen.
+
+    Exempt from CSRF: the API reads no cookie or session and changes nothing, so a cross-site
+    POST has nothing to forge, and it must get the documented JSON 405, not Django's HTML 403.
 
     When the language comes from the Accept-Language header the answer varies by it, so it is
     marked private: the site's page cache keys on the URL alone and must not keep it.
@@ -75,7 +79,7 @@ def api_endpoint(view):
             patch_cache_control(response, private=True)
         return response
 
-    return wrapper
+    return csrf_exempt(wrapper)
 
 
 def paginated(query_params, count, fetch):

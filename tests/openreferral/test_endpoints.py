@@ -4,13 +4,14 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from directory.models import GroupPage
 from openreferral.ids import TAXONOMY_ID, part_id, topic_term_id
 
-from .conftest import validate
+from .conftest import API, validate
 
 pytestmark = pytest.mark.django_db
 
@@ -170,11 +171,26 @@ def test_cors_on_every_answer_and_preflight(client, api, group):
     assert "GET" in preflight["Access-Control-Allow-Methods"]
 
 
-def test_read_only(client):
-    response = client.post("/api/openreferral/services", {})
-    assert response.status_code == 405
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/", "/services", "/services/{uuid}", "/taxonomy_terms/", "/no-such-thing"])
+def test_read_only_without_passing_through_csrf(method, path):
+    """Unsafe methods get the documented JSON 405, as a cross-site client would see it: CSRF
+    checks on (as in production), no cookie, no token. The API takes no session and changes
+    nothing, so there is nothing for CSRF to protect; a 403 HTML page would break clients."""
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)(API + path.format(uuid=uuid.uuid4()), "{}", content_type="application/json")
+    assert response.status_code == 405, response.content[:300]
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert response["Access-Control-Allow-Origin"] == "*"
     validate("error.json", response.json())
+
+
+def test_read_only_answer_speaks_welsh_when_asked():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(API + "/services", {}, headers={"Accept-Language": "cy"})
+    assert response.status_code == 405
+    assert response.json()["error"] == "Darllen yn unig yw'r API hwn: defnyddiwch GET."
 
 
 def test_paths_work_with_or_without_a_trailing_slash(api, group):
