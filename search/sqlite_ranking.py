@@ -1,5 +1,9 @@
 """One-pass relevance ranking for Wagtail's SQLite FTS5 search backend (see search/backend.py).
 
+Both ways of searching get it: ``.search()`` (whole words, the site's search) and
+``.autocomplete()`` (the last word a prefix, which the admin's page search and page chooser
+use); each compiler brings its own index columns, match and score.
+
 Imported only on SQLite: the FTS index model it uses exists on no other database.
 """
 
@@ -7,6 +11,7 @@ from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -16,7 +21,9 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 
-class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+class OnePassRanking:
+    """Mixed into a SQLite query compiler: the ranking from the FTS side, in one query."""
+
     def ranked_ids(self, config, start, stop):
         """The page's primary keys, best match first, or None where Wagtail's own way is needed."""
         query = normalize(self.query)
@@ -38,6 +45,14 @@ class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         )
 
 
+class RankedSQLiteQueryCompiler(OnePassRanking, SQLiteSearchQueryCompiler):
+    pass
+
+
+class RankedSQLiteAutocompleteQueryCompiler(OnePassRanking, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
@@ -52,4 +67,5 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteQueryCompiler
+    autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults
