@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import media
 from home.sitemap import BilingualSitemap
 from home.views import robots_txt
 
@@ -21,10 +22,9 @@ urlpatterns = [
     path("api/openreferral/", include("openreferral.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images (public) from a local media folder, in production as in development; never
+# the documents beside them, which only Wagtail's document view serves (see home/media.py).
+urlpatterns += media.urlpatterns(settings.MEDIA_URL)
 
 # Every public page lives under /en/ or /cy/; "/" is redirected by LocaleMiddleware to the
 # reader's language (cookie, then Accept-Language, then English).
