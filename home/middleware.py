@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import has_vary_header
 from django.utils.translation import get_language_from_path
 
 from .site_cache import tree_key
@@ -33,10 +34,12 @@ class AnonymousPageCacheMiddleware:
     """Serve anonymous readers whole pages from the cache.
 
     A page is cached only for a GET by someone not signed in, without a query string from
-    previews, when it is a 200 that sets no cookie and is not marked private. Entries live under
-    the page-tree version (``home.site_cache``), so publishing, unpublishing, moving or deleting
-    any page, in either language, retires them all at once. Editors and previews are never
-    served from or stored in the cache.
+    previews, when it is a 200 that sets no cookie, is not marked private and is the same for
+    every reader: a page whose rendering used the CSRF token (any form) or that varies with the
+    reader's cookies is never stored, since another reader could not post that form. Entries
+    live under the page-tree version (``home.site_cache``), so publishing, unpublishing, moving
+    or deleting any page, in either language, retires them all at once. Editors and previews are
+    never served from or stored in the cache.
     """
 
     def __init__(self, get_response):
@@ -51,6 +54,20 @@ class AnonymousPageCacheMiddleware:
             and not request.path_info.startswith(("/admin/", "/documents/"))
         )
 
+    @staticmethod
+    def _same_for_every_reader(request, response):
+        # get_token() flags CSRF_COOKIE_NEEDS_UPDATE; CsrfViewMiddleware, which runs after this
+        # middleware on the way out, then sets the cookie and "Vary: Cookie". A view decorated
+        # with csrf_protect has done both already, so either signal means "this reader's form".
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in response.get("Cache-Control", "")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not has_vary_header(response, "Cookie")
+        )
+
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
@@ -60,14 +77,9 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-            and "private" not in response.get("Cache-Control", "")
-        ):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
+        if hasattr(response, "render") and callable(response.render):
+            response.render()  # a template using the CSRF token only says so once rendered
+        if self._same_for_every_reader(request, response):
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

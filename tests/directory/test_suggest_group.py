@@ -2,7 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 from wagtail.models import WorkflowState
 
 from directory.models import GroupPage, GroupSuggestion
@@ -18,12 +20,24 @@ VALID = {
 
 
 @pytest.fixture
+def settings_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
 def suggest_urls(directory):
     return {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"}
 
 
 def parse(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def post_like_a_browser(client, url, data, **extra):
+    """GET the form, then POST it back with the CSRF token the page and cookie gave."""
+    form_page = client.get(url, **extra)
+    token = parse(form_page).select_one('input[name="csrfmiddlewaretoken"]')["value"]
+    return client.post(url, {**data, "csrfmiddlewaretoken": token}, **extra)
 
 
 @pytest.mark.parametrize("language, heading", [("en", "Suggest a group"), ("cy", "Awgrymu grŵp")])
@@ -84,6 +98,16 @@ def test_the_sixth_suggestion_in_an_hour_from_one_address_is_refused(client, sug
     assert not GroupPage.objects.filter(title="Group 6").exists()
     other_address = client.post(suggest_urls["en"], {**VALID, "name": "Group 7"}, REMOTE_ADDR="10.0.0.9")
     assert other_address.status_code == 302
+
+
+def test_every_reader_can_send_the_form_with_the_page_cache_on(client, suggest_urls, settings_page_cache):
+    client.get("/en/")  # the site's settings are made on the first visit
+    for reader in range(2):
+        browser = Client(enforce_csrf_checks=True)
+        response = post_like_a_browser(browser, suggest_urls["en"], {**VALID, "name": f"Group {reader}"})
+        assert response.status_code == 302 and response["Location"] == "/en/groups/suggest/thanks/"
+        assert settings.CSRF_COOKIE_NAME in browser.cookies
+    assert GroupPage.objects.filter(title__in=["Group 0", "Group 1"]).count() == 2
 
 
 def test_wrong_language_path_redirects(client, suggest_urls):

@@ -7,12 +7,16 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.http import HttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils.cache import patch_vary_headers
 from wagtail.documents import get_document_model
 
+from home.middleware import AnonymousPageCacheMiddleware
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +133,16 @@ def test_editors_and_previews_are_never_cached(client, home_pages, page_cache, d
     assert "X-Page-Cache" not in response
     preview = client.get(f"/admin/pages/{home_pages['en'].pk}/edit/preview/")
     assert "X-Page-Cache" not in preview
+
+
+def test_pages_that_vary_with_the_readers_cookies_are_never_cached(rf, page_cache):
+    def page_for_this_reader(request):
+        response = HttpResponse("Hello again")
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(page_for_this_reader)
+    for _visit in range(2):
+        request = rf.get("/en/welcome-back/")
+        request.user = AnonymousUser()
+        assert "X-Page-Cache" not in middleware(request)
