@@ -17,6 +17,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from home.bilingual import BilingualChoiceField
+from home.client_address import client_address
 
 from .models import Area, GroupPage, GroupSuggestion
 
@@ -69,10 +70,6 @@ class SuggestGroupForm(forms.Form):
     @property
     def is_from_a_bot(self):
         return bool(self.data.get("homepage"))
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _rate_key(request):

@@ -136,10 +136,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # throttles failed sign-ins (django-axes)
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five failed sign-ins for one user name from one address lock it for 15 minutes, not forever.
+# How many proxies in front of the site append the address they saw to X-Forwarded-For (1 for
+# the TLS proxy); 0 trusts no proxy and never reads the header. Sign-in throttling and the
+# suggestion limit see the reader's own address through it (home/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Five failed sign-ins for one user name from one address lock that name, from that address
+# only, for 15 minutes, not forever; twenty from one address, whatever the names, lock the
+# address (home/sign_in_throttle.py reads the lockout parameters in this order).
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_HANDLER = "home.sign_in_throttle.SignInAttemptsHandler"
 AXES_FAILURE_LIMIT = 5
+SIGN_IN_FAILURES_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [

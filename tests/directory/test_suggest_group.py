@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from wagtail.models import WorkflowState
 
 from directory.models import GroupPage, GroupSuggestion
@@ -108,6 +108,25 @@ def test_every_reader_can_send_the_form_with_the_page_cache_on(client, suggest_u
         assert response.status_code == 302 and response["Location"] == "/en/groups/suggest/thanks/"
         assert settings.CSRF_COOKIE_NAME in browser.cookies
     assert GroupPage.objects.filter(title__in=["Group 0", "Group 1"]).count() == 2
+
+
+def suggestions_from(address, count, url, proxies):
+    """``count`` suggestions from one reader at ``address``, through the TLS proxy; their statuses."""
+    browser = Client(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address)
+    with override_settings(TRUSTED_PROXY_COUNT=proxies):
+        return [post_like_a_browser(browser, url, {**VALID, "name": f"{address} {n}"}).status_code for n in range(count)]
+
+
+def test_behind_the_proxy_each_reader_has_their_own_five_suggestions(suggest_urls):
+    assert suggestions_from("203.0.113.7", 6, suggest_urls["en"], proxies=1) == [302] * 5 + [429]
+    assert suggestions_from("198.51.100.20", 5, suggest_urls["en"], proxies=1) == [302] * 5
+
+
+def test_without_a_trusted_proxy_a_forged_address_is_ignored(suggest_urls):
+    assert suggestions_from("203.0.113.7", 3, suggest_urls["en"], proxies=0) == [302] * 3
+    # The header is the reader's own: another one changes nothing, the proxy's limit holds.
+    assert suggestions_from("198.51.100.20", 3, suggest_urls["en"], proxies=0) == [302] * 2 + [429]
+    assert suggestions_from("198.51.100.20", 1, suggest_urls["en"], proxies=1) == [302]
 
 
 def test_wrong_language_path_redirects(client, suggest_urls):
