@@ -104,13 +104,7 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
 
     @re_path(r"^(?P<word>suggest|awgrymu)/$", name="suggest")
     def suggest(self, request, word):
-        from .suggestions import (
-            SuggestGroupForm,
-            count_submission,
-            create_draft_listing,
-            over_rate_limit,
-            send_confirmation,
-        )
+        from .suggestions import SuggestGroupForm, create_draft_listing, send_confirmation, within_the_hourly_limit
 
         if word != SUGGEST_PATH[self.locale.language_code]:
             return redirect(self.suggest_url(), permanent=True)
@@ -119,13 +113,13 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
         if request.method == "POST":
             if form.is_from_a_bot:
                 refusal = _("Your suggestion could not be sent.")
-            elif over_rate_limit(request):
-                refusal = _("You have sent several suggestions in the last hour. Please try again later.")
             elif form.is_valid():
-                create_draft_listing(self, form)
-                send_confirmation(form)
-                count_submission(request)
-                return redirect(self.suggest_url(thanks=True))
+                if not within_the_hourly_limit(request):
+                    refusal = _("You have sent several suggestions in the last hour. Please try again later.")
+                else:
+                    create_draft_listing(self, form)
+                    send_confirmation(form)
+                    return redirect(self.suggest_url(thanks=True))
         response = self.render(
             request,
             template="directory/suggest_group.html",

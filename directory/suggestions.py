@@ -76,14 +76,20 @@ def _rate_key(request):
     return f"group-suggestions:{client_address(request)}"
 
 
-def over_rate_limit(request):
-    return cache.get(_rate_key(request), 0) >= SUGGESTIONS_PER_HOUR
+def within_the_hourly_limit(request):
+    """Count one more suggestion from the reader's address; False once it is over the limit.
 
-
-def count_submission(request):
+    Counting and deciding are one step (the value ``incr`` returns), so suggestions arriving at
+    the same moment cannot all read "four so far" and all get through.
+    """
     key = _rate_key(request)
-    if not cache.add(key, 1, 60 * 60):
-        cache.incr(key)
+    while True:
+        if cache.add(key, 1, 60 * 60):
+            return True
+        try:
+            return cache.incr(key) <= SUGGESTIONS_PER_HOUR
+        except ValueError:  # the hour ran out between add and incr: this one starts the next
+            continue
 
 
 def _unique_slug(index, name):
