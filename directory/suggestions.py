@@ -6,10 +6,14 @@ stored and shown escaped. Bots are kept out without third-party services: a hone
 people never see, and a limit of five suggestions an hour from one address.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
@@ -19,9 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from home.bilingual import BilingualChoiceField
 from home.client_address import client_address
 
-from .models import Area, GroupPage, GroupSuggestion
+from .models import Area, GroupIndexPage, GroupPage, GroupSuggestion
 
 SUGGESTIONS_PER_HOUR = 5
+DUPLICATE_WINDOW = timedelta(minutes=10)  # the same suggestion again within it is a double click
+SLUG_ATTEMPTS = 5
 
 
 class SuggestGroupForm(forms.Form):
@@ -93,36 +99,65 @@ def within_the_hourly_limit(request):
 
 
 def _unique_slug(index, name):
+    """The name's slug, numbered if another page below the directory has it already."""
     base = slugify(name)[:70] or "group"
-    existing = set(GroupPage.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    existing = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in existing:
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
+def _add_under_a_free_slug(index, listing):
+    """Add the listing below the directory, numbering its slug again if another suggestion
+    took that one in the meantime (Wagtail refuses a slug a sibling has)."""
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        listing.slug = _unique_slug(index, listing.title)
+        try:
+            with transaction.atomic():
+                index.add_child(instance=listing)
+            return
+        except ValidationError as error:
+            if "slug" not in error.message_dict or attempt == SLUG_ATTEMPTS:
+                raise
+
+
 def create_draft_listing(index, form):
-    """A draft listing in the index's language, with its first revision in moderation."""
+    """The draft listing for a valid suggestion, in the index's language, in moderation.
+
+    The draft, its first revision, its moderation and who suggested it are made in one
+    transaction, after locking the directory's row: suggestions arriving together are made
+    one after another, so that a double click finds the draft its first click made (the same
+    name from the same e-mail address within DUPLICATE_WINDOW) rather than making another.
+    """
     data = form.cleaned_data
-    area_pk = form.fields["area"].pk_by_slug.get(data.get("area"))
-    listing = GroupPage(
-        title=data["name"],
-        slug=_unique_slug(index, data["name"]),
-        summary=Truncator(data["description"]).chars(300),
-        body=[("paragraph", linebreaks(escape(data["description"])))],
-        area_id=area_pk,
-        email=data["contact_email"],
-        phone=data["contact_phone"],
-        website=data["website"],
-        live=False,
-        last_reviewed=timezone.localdate(),
-    )
-    index.add_child(instance=listing)
-    listing.save_revision()
-    listing.get_workflow().start(listing, user=None)
-    GroupSuggestion.objects.create(
-        listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
-    )
+    with transaction.atomic():
+        index = GroupIndexPage.objects.select_for_update().get(pk=index.pk)
+        earlier = GroupSuggestion.objects.filter(
+            listing__path__startswith=index.path,
+            listing__title=data["name"],
+            submitter_email__iexact=data["submitter_email"],
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        ).first()
+        if earlier:
+            return earlier.listing
+        listing = GroupPage(
+            title=data["name"],
+            summary=Truncator(data["description"]).chars(300),
+            body=[("paragraph", linebreaks(escape(data["description"])))],
+            area_id=form.fields["area"].pk_by_slug.get(data.get("area")),
+            email=data["contact_email"],
+            phone=data["contact_phone"],
+            website=data["website"],
+            live=False,
+            last_reviewed=timezone.localdate(),
+        )
+        _add_under_a_free_slug(index, listing)
+        listing.save_revision()
+        listing.get_workflow().start(listing, user=None)
+        GroupSuggestion.objects.create(
+            listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
+        )
     return listing
 
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from wagtail.models import WorkflowState
 
+from directory import suggestions
 from directory.models import GroupPage, GroupSuggestion
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,31 @@ def test_without_a_trusted_proxy_a_forged_address_is_ignored(suggest_urls):
     # The header is the reader's own: another one changes nothing, the proxy's limit holds.
     assert suggestions_from("198.51.100.20", 3, suggest_urls["en"], proxies=0) == [302] * 2 + [429]
     assert suggestions_from("198.51.100.20", 1, suggest_urls["en"], proxies=1) == [302]
+
+
+def test_a_double_click_makes_one_draft(suggest_urls):
+    browser = Client(enforce_csrf_checks=True)
+    for _click in range(2):
+        assert post_like_a_browser(browser, suggest_urls["en"], VALID).status_code == 302
+    assert GroupPage.objects.filter(title="Brymbo Knitters").count() == 1
+    assert GroupSuggestion.objects.count() == 1
+
+
+def test_a_slug_taken_after_it_was_chosen_is_numbered_again(directory, make_group, monkeypatch):
+    make_group("Brymbo Knitters", slug="brymbo-knitters")
+    choose_slug = suggestions._unique_slug
+    chosen = []
+
+    def chosen_before_the_other_group_was_added(index, name):
+        chosen.append(choose_slug(index, name) if chosen else "brymbo-knitters")
+        return chosen[-1]
+
+    monkeypatch.setattr(suggestions, "_unique_slug", chosen_before_the_other_group_was_added)
+    form = suggestions.SuggestGroupForm(VALID)
+    assert form.is_valid()
+    listing = suggestions.create_draft_listing(directory["en"], form)
+    assert chosen == ["brymbo-knitters", "brymbo-knitters-2"]
+    assert GroupPage.objects.get(pk=listing.pk).slug == "brymbo-knitters-2" and not listing.live
 
 
 def test_wrong_language_path_redirects(client, suggest_urls):
