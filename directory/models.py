@@ -104,7 +104,7 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
 
     @re_path(r"^(?P<word>suggest|awgrymu)/$", name="suggest")
     def suggest(self, request, word):
-        from .suggestions import SuggestGroupForm, create_draft_listing, send_confirmation, within_the_hourly_limit
+        from .suggestions import SuggestGroupForm, create_draft_listing, within_the_hourly_limit
 
         if word != SUGGEST_PATH[self.locale.language_code]:
             return redirect(self.suggest_url(), permanent=True)
@@ -118,7 +118,6 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
                     refusal = _("You have sent several suggestions in the last hour. Please try again later.")
                 else:
                     create_draft_listing(self, form)
-                    send_confirmation(form)
                     return redirect(self.suggest_url(thanks=True))
         response = self.render(
             request,
@@ -362,12 +361,17 @@ class ReviewReminder(models.Model):
 
 
 class GroupSuggestion(models.Model):
-    """Who suggested a listing through the public form; never shown on the website."""
+    """Who suggested a listing through the public form; never shown on the website.
+
+    ``confirmation_sent_at`` stays empty until the reader's confirmation e-mail has gone; the
+    ``send_pending_confirmations`` command tries again for those (a mail server may be down).
+    """
 
     listing = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="suggestions")
     submitter_email = models.EmailField(_("suggested by"))
     language = models.CharField(_("language"), max_length=2)
     created_at = models.DateTimeField(_("suggested on"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("group suggestion")

@@ -6,7 +6,9 @@ stored and shown escaped. Bots are kept out without third-party services: a hone
 people never see, and a limit of five suggestions an hour from one address.
 """
 
+import logging
 from datetime import timedelta
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -15,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,8 @@ from home.bilingual import BilingualChoiceField
 from home.client_address import client_address
 
 from .models import Area, GroupIndexPage, GroupPage, GroupSuggestion
+
+logger = logging.getLogger(__name__)
 
 SUGGESTIONS_PER_HOUR = 5
 DUPLICATE_WINDOW = timedelta(minutes=10)  # the same suggestion again within it is a double click
@@ -123,7 +127,8 @@ def _add_under_a_free_slug(index, listing):
 
 
 def create_draft_listing(index, form):
-    """The draft listing for a valid suggestion, in the index's language, in moderation.
+    """The draft listing for a valid suggestion, in the index's language, in moderation; the
+    reader's confirmation e-mail goes once it is stored.
 
     The draft, its first revision, its moderation and who suggested it are made in one
     transaction, after locking the directory's row: suggestions arriving together are made
@@ -155,14 +160,39 @@ def create_draft_listing(index, form):
         _add_under_a_free_slug(index, listing)
         listing.save_revision()
         listing.get_workflow().start(listing, user=None)
-        GroupSuggestion.objects.create(
+        suggestion = GroupSuggestion.objects.create(
             listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
         )
+        # Only once the draft is safely stored, and never holding the transaction open.
+        transaction.on_commit(partial(send_confirmation, suggestion))
     return listing
 
 
-def send_confirmation(form):
-    context = {"name": form.cleaned_data["name"]}
-    subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
-    body = render_to_string("directory/emails/suggestion_received.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [form.cleaned_data["submitter_email"]])
+def send_confirmation(suggestion):
+    """E-mail the reader, in the language they wrote in, that their suggestion has arrived.
+
+    The suggestion is marked sent first, so that the form and send_pending_confirmations never
+    both send it. If the mail server cannot be reached, the mark is taken off again and the
+    failure logged; the reader has their thanks page all the same, and the command tries again.
+    Returns whether this call sent it.
+    """
+    claimed = GroupSuggestion.objects.filter(pk=suggestion.pk, confirmation_sent_at=None).update(
+        confirmation_sent_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    with translation.override(suggestion.language):
+        context = {"name": suggestion.listing.title}
+        subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
+        body = render_to_string("directory/emails/suggestion_received.txt", context)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.submitter_email])
+    except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
+        GroupSuggestion.objects.filter(pk=suggestion.pk).update(confirmation_sent_at=None)
+        logger.warning(
+            "Could not e-mail the confirmation of group suggestion %s; send_pending_confirmations will try again.",
+            suggestion.pk,
+            exc_info=True,
+        )
+        return False
+    return True

@@ -49,13 +49,15 @@ def test_form_in_both_languages_with_switcher(client, suggest_urls, language, he
     assert soup.select_one(f'nav.language-switcher a[hreflang="{other}"]')["href"] == suggest_urls[other]
 
 
-def test_a_valid_suggestion_makes_a_draft_in_moderation(client, suggest_urls, areas):
-    response = client.post(suggest_urls["cy"], {**VALID, "area": "gresffordd"})
+def test_a_valid_suggestion_makes_a_draft_in_moderation(client, suggest_urls, areas, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(suggest_urls["cy"], {**VALID, "area": "gresffordd"})
     assert response.status_code == 302 and response["Location"] == "/cy/grwpiau/awgrymu/diolch/"
     listing = GroupPage.objects.get(title="Brymbo Knitters")
     assert not listing.live and listing.locale.language_code == "cy" and listing.area == areas["gresford"]
     assert WorkflowState.objects.filter(object_id=str(listing.pk), status="in_progress").exists()
-    assert GroupSuggestion.objects.get(listing=listing).submitter_email == "resident@example.org"
+    suggestion = GroupSuggestion.objects.get(listing=listing)
+    assert suggestion.submitter_email == "resident@example.org" and suggestion.confirmation_sent_at
     assert client.get("/cy/grwpiau/brymbo-knitters/").status_code == 404
     assert "Brymbo Knitters" not in client.get("/cy/grwpiau/").content.decode()
     confirmation = [message for message in mail.outbox if message.to == ["resident@example.org"]]
