@@ -8,9 +8,11 @@ import os
 from pathlib import Path
 
 from datetime import timedelta
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -195,6 +197,44 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
+
+
+def email_server(url):
+    """EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
+    EMAIL_USE_SSL from one address: smtp+tls://user:password@host:587 (STARTTLS), smtps://…:465
+    (TLS from the start) or smtp://host:25 (neither, so no password: a relay on the same
+    machine). A user name or password holding @ : / must be percent-encoded (%40 %3A %2F)."""
+    parts = urlsplit(url)
+    ports = {"smtp": 25, "smtp+tls": 587, "smtps": 465}
+    if parts.scheme not in ports or not parts.hostname:
+        raise ImproperlyConfigured("EMAIL_URL must look like smtp+tls://user:password@host:587 (or smtps://, smtp://).")
+    if parts.scheme == "smtp" and parts.password:
+        raise ImproperlyConfigured("EMAIL_URL: smtp:// would send the password unencrypted; use smtp+tls:// or smtps://.")
+    return (
+        parts.hostname,
+        parts.port or ports[parts.scheme],
+        unquote(parts.username or ""),
+        unquote(parts.password or ""),
+        parts.scheme == "smtp+tls",
+        parts.scheme == "smtps",
+    )
+
+
+# The mail server for the site's e-mails: EMAIL_URL, or each part on its own. Development prints
+# e-mails to the console instead (dev.py). A server that does not answer within EMAIL_TIMEOUT
+# seconds fails the sending (suggestion confirmations are then retried by
+# send_pending_confirmations) rather than keep the reader waiting.
+if os.environ.get("EMAIL_URL"):
+    EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL = email_server(
+        os.environ["EMAIL_URL"]
+    )
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # plain ASCII web addresses, easy to read out and type
 
 # Documents always download (never open inline in the site's origin), through Wagtail's view.

@@ -146,3 +146,36 @@ def test_pages_that_vary_with_the_readers_cookies_are_never_cached(rf, page_cach
         request = rf.get("/en/welcome-back/")
         request.user = AnonymousUser()
         assert "X-Page-Cache" not in middleware(request)
+
+
+SHOW_MAIL_SERVER = (
+    "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps([s.EMAIL_BACKEND, "
+    "s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL]))"
+)
+
+
+@pytest.mark.parametrize(
+    "environment, expected",
+    [
+        (
+            {"EMAIL_URL": "smtp+tls://together%40wrexham.example:p%40ss%3Aw%2Frd@mail.example:2587"},
+            ["mail.example", 2587, "together@wrexham.example", "p@ss:w/rd", True, False],
+        ),
+        ({"EMAIL_URL": "smtps://together:secret@mail.example"}, ["mail.example", 465, "together", "secret", False, True]),
+        ({"EMAIL_URL": "smtp://relay.internal"}, ["relay.internal", 25, "", "", False, False]),
+        (
+            {"EMAIL_HOST": "mail.example", "EMAIL_PORT": "587", "EMAIL_HOST_USER": "together",
+             "EMAIL_HOST_PASSWORD": "secret", "EMAIL_USE_TLS": "true"},
+            ["mail.example", 587, "together", "secret", True, False],
+        ),
+    ],
+)  # fmt: skip
+def test_production_reads_the_mail_server_from_the_environment(environment, expected):
+    printed = run_with_production_settings("-c", SHOW_MAIL_SERVER, **{"EMAIL_URL": "", **environment})
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout) == ["django.core.mail.backends.smtp.EmailBackend", *expected]
+
+
+def test_production_refuses_a_mail_password_sent_in_the_clear():
+    printed = run_with_production_settings("-c", SHOW_MAIL_SERVER, EMAIL_URL="smtp://together:secret@mail.example:587")
+    assert printed.returncode != 0 and "smtp+tls://" in printed.stderr
