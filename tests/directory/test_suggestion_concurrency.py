@@ -14,8 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from directory.models import GroupIndexPage, GroupPage, GroupSuggestion
-from tests.conftest import published_in_both_languages
+from directory.models import GroupPage, GroupSuggestion
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,10 +28,8 @@ SUGGESTION = {
 
 
 @pytest.fixture
-def suggest_url(live_server, home_pages, locales, settings):
+def suggest_url(live_server, directory, settings):
     settings.TRUSTED_PROXY_COUNT = 1  # each reader their own address, so the hourly limit lets all through
-    english = GroupIndexPage(title="Community groups", slug="groups")
-    published_in_both_languages(home_pages, locales, english, title="Grwpiau cymunedol", slug="grwpiau")
     return live_server.url + "/en/groups/suggest/"
 
 
