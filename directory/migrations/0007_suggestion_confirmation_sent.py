@@ -14,7 +14,7 @@ def earlier_suggestions_were_confirmed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0005_index_page_introduction'),
+        ('directory', '0006_invite_group_editor_permission'),
     ]
 
     operations = [
