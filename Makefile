@@ -7,10 +7,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # The suite runs on both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= 2
+# make run PORT=8001 (or PORT=8001 make run) serves on another port.
+PORT ?= 8000
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench bench-search messages system-packages clean
+.PHONY: run test check bench bench-search messages gettext chromium clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,24 +22,35 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# gettext compiles the Welsh strings (msgfmt) and checks them (xgettext); Debian's chromium runs
-# the browser tests (Playwright drives it; it never downloads a browser of its own).
-system-packages:
-	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null && command -v chromium >/dev/null || \
-		{ echo "Installing gettext and chromium…"; $(SUDO) apt-get update -qq && \
-		  $(SUDO) apt-get install -y -qq gettext chromium; }
+# gettext compiles the Welsh strings (msgfmt) and checks them (xgettext).
+gettext:
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || \
+		{ echo "Installing gettext…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
 
-messages: $(VENV)/.installed system-packages
+# Debian's chromium runs the browser tests (Playwright drives it; it never downloads a browser of
+# its own). Only the tests need it.
+chromium:
+	@command -v chromium >/dev/null || \
+		{ echo "Installing chromium…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+messages: $(VENV)/.installed gettext
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' -v 0
 
 run: messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_content
-	@echo "Serving on http://127.0.0.1:8000 (Welsh: http://127.0.0.1:8000/cy/; admin: /admin/). Ctrl-C stops."
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT) (Welsh: http://127.0.0.1:$(PORT)/cy/; admin: /admin/). Ctrl-C stops."
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: messages
+test: messages chromium
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# The quick loop while editing: lint, Django's checks and the tests without the browser ones.
+check: messages
+	$(BIN)/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --ignore=tests/browser
 
 # Benchmark (not a test): SCALE generated groups per language, gunicorn, wrk; writes docs/benchmarks.md.
 bench: messages
