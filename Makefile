@@ -12,7 +12,7 @@ PORT ?= 8000
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check bench bench-search messages gettext chromium clean
+.PHONY: run test check bench bench-search messages gettext chromium nginx clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ chromium:
 	@command -v chromium >/dev/null || \
 		{ echo "Installing chromium…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# Debian's nginx stands in front of gunicorn in tests/deploy/test_nginx.py, with deploy/nginx's
+# site; the test starts its own and never the system's service.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || \
+		{ echo "Installing nginx…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx; }
+
 messages: $(VENV)/.installed gettext
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' -v 0
 
@@ -42,7 +48,7 @@ run: messages
 	@echo "Serving on http://127.0.0.1:$(PORT) (Welsh: http://127.0.0.1:$(PORT)/cy/; admin: /admin/). Ctrl-C stops."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: messages chromium
+test: messages chromium nginx
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # The quick loop while editing: lint, Django's checks and the tests without the browser ones.
