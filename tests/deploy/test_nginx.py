@@ -12,7 +12,6 @@ import http.client
 import os
 import pwd
 import re
-import runpy
 import shutil
 import ssl
 import subprocess
@@ -26,6 +25,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 
+from tests.deploy.deploy_check import DEPLOY_CHECK
 from tests.home.production import free_port, production_environment, wait_for_port
 
 ROOT = Path(settings.BASE_DIR)
@@ -34,7 +34,7 @@ HOST = "together.wrexham.gov.uk"  # the shipped server_name
 FORGED = "203.0.113.9"  # what a reader writes in X-Forwarded-For; never to be believed
 # The image and document uploads of tools/deploy-check: prints a rendition's URL, the
 # document's own URL and its file's /media/ path.
-MAKE_UPLOADS = runpy.run_path(str(ROOT / "tools" / "deploy-check"))["MAKE_UPLOADS"]
+MAKE_UPLOADS = DEPLOY_CHECK["MAKE_UPLOADS"]
 MAKE_EDITOR = """
 from django.contrib.auth import get_user_model
 get_user_model().objects.create_superuser("council", "council@wrexham.example", "right-password")
