@@ -3,7 +3,9 @@ from contextlib import contextmanager
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -65,6 +67,35 @@ def shared_by_the_module(django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            cache.clear()
+
+
+def reset_sequences():
+    """Each table's id sequence after its highest id. ``flush`` restarts the sequences, so rows
+    put back with their old ids would otherwise collide with the next row saved (PostgreSQL)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+@contextmanager
+def committed_then_put_back(django_db_blocker):
+    """Rows committed for a live server to see, then the database put back as the migrations left it.
+
+    The live server answers from another thread (on PostgreSQL, with another connection), to
+    which data inside a test's transaction is invisible. Afterwards the database is flushed and
+    the migrations' rows restored, as Django's ``serialized_rollback`` does, with the sequences
+    reset too.
+    """
+    with django_db_blocker.unblock():
+        as_migrated = connection.creation.serialize_db_to_string()
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(as_migrated)
+            reset_sequences()
             cache.clear()
 
 

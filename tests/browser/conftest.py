@@ -7,7 +7,7 @@ requirements-dev.txt; no browser is ever downloaded (never run ``playwright inst
 The demo content is loaded once for the whole package and *committed*, because the live server
 answers from another thread (on PostgreSQL, with another connection): data inside a test's
 transaction would be invisible to it. Afterwards the database is flushed and put back as the
-migrations left it, as Django's ``serialized_rollback`` does. Every test only reads that site.
+migrations left it (``tests.conftest.committed_then_put_back``). Every test only reads that site.
 """
 
 import os
@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import committed_then_put_back
 
 from .pages import DESKTOP
 
@@ -43,16 +44,10 @@ def pytest_configure(config):
 @pytest.fixture(scope="package")
 def browser_site(django_db_setup, django_db_blocker):
     """The demo site, committed once for every browser test, then removed again."""
-    with django_db_blocker.unblock():
-        as_migrated = connection.creation.serialize_db_to_string()
+    with committed_then_put_back(django_db_blocker):
         call_command("load_demo_content", stdout=StringIO())
         cache.clear()
-        try:
-            yield
-        finally:
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(as_migrated)
-            cache.clear()
+        yield
 
 
 @pytest.fixture(scope="package")
@@ -66,7 +61,7 @@ def browser(browser_site):
     this package never run beside that loop.
     """
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make system-packages` installs Debian's chromium")
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True

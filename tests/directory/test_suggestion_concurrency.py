@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 
 from directory.models import GroupPage, GroupSuggestion
+from tests.conftest import committed_then_put_back
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 POSTS = 12
 SUGGESTION = {
@@ -25,6 +25,22 @@ SUGGESTION = {
     "submitter_email": "resident@example.org",
     "consent": "on",
 }
+
+
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    with committed_then_put_back(django_db_blocker):
+        yield
+
+
+@pytest.fixture
+def db(committed_db):
+    """The fixtures' pages are committed, so that the live server's threads see them."""
+
+
+@pytest.fixture
+def transactional_db(committed_db):
+    """What ``live_server`` asks for: the same committed database, put back afterwards."""
 
 
 @pytest.fixture
