@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from django import forms
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
-
 from wagtail.images import get_image_model
 
-from home.bilingual import BilingualChoiceField, current_language
+from bilingual.language import current_language
+from bilingual.names import BilingualChoiceField
+from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 from home.visibility import publicly_visible
 from search.models import Topic
-from search.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 
 from .models import Area, GroupPage
 

@@ -8,8 +8,8 @@ See https://docs.wagtail.org/en/stable/topics/pages.html
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
@@ -19,10 +19,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import BilingualNameMixin, current_language
+from bilingual.language import current_language
+from bilingual.names import BilingualNameMixin
+from bilingual.translations import live_originals
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
-from home.visibility import live_originals
 
 REVIEW_INTERVAL = timedelta(days=365)
 

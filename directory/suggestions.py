@@ -22,7 +22,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from home.bilingual import BilingualChoiceField
+from bilingual.names import BilingualChoiceField
 from home.client_address import client_address
 
 from .models import Area, GroupIndexPage, GroupPage, GroupSuggestion

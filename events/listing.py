@@ -18,11 +18,12 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.language import current_language
+from bilingual.names import BilingualChoiceField
+from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
-from home.bilingual import BilingualChoiceField, current_language
 from home.visibility import publicly_visible
 from search.models import Topic
-from search.welsh import sort_key_for
 
 from .models import EventOccurrence, EventPage
 from .recurrence import start_of_day

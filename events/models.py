@@ -25,7 +25,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import BilingualNameMixin, current_language
+from bilingual.language import current_language
+from bilingual.names import BilingualNameMixin
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
 from home.visibility import is_publicly_visible, publicly_visible

@@ -22,12 +22,12 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import current_language
+from bilingual.language import current_language
+from bilingual.welsh import sort_key_for
 from home.models import BasePage, IndexPage
 from home.site_cache import cached, tree_key
 from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
-from search.welsh import sort_key_for
 
 from .blocks import StepBlock
 

@@ -3,7 +3,6 @@
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,13 +14,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from search.welsh import search_terms
-
-from .bilingual import current_language
-from .site_cache import cached, forget_page_tree
-from .visibility import is_publicly_visible, live_originals
+from bilingual.language import current_language
+from bilingual.translations import live_originals
+from bilingual.welsh import search_terms
 
 from .blocks import BodyBlock
+from .site_cache import cached, forget_page_tree
+from .visibility import is_publicly_visible
 
 
 class BasePage(Page):
@@ -84,7 +83,7 @@ class BasePage(Page):
 
     def folded_search_terms(self):
         """The page's searchable text without accents and, on Welsh pages, with every word's
-        unmutated forms, so "gymuned" finds "cymuned" (see ``search.welsh``)."""
+        unmutated forms, so "gymuned" finds "cymuned" (see ``bilingual.welsh``)."""
         texts = []
         for search_field in self.get_search_fields():
             if not isinstance(search_field, index.SearchField) or search_field.field_name == "folded_search_terms":
@@ -289,11 +288,11 @@ class PortalSettings(BaseSiteSetting):
     def accessibility_statement_url(self):
         """The statement in the reader's language (English if it is not translated)."""
         urls = cached(f"statement-urls:{self.site_id}", self._statement_urls)
-        language = (get_language() or "en").split("-")[0]
+        language = current_language()
         return urls.get(language) or urls.get("en")
 
     def _in_language(self, field):
-        language = (get_language() or "en").split("-")[0]
+        language = current_language()
         return getattr(self, f"{field}_{language}", None) or getattr(self, f"{field}_en")
 
     @property

@@ -13,6 +13,8 @@ See https://docs.wagtail.org/en/stable/reference/pages/queryset_reference.html#w
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from bilingual.translations import live_originals
+
 from .site_cache import cached
 
 
@@ -26,12 +28,6 @@ def private_q():
     for path in cached("restricted-paths", _restricted_paths):
         q |= Q(path__startswith=path)
     return q
-
-
-def live_originals(pages):
-    """Live pages that are pages in their own right, not aliases: what a lookup of "this page
-    in the other language" may find (the language switch, hreflang alternates)."""
-    return pages.live().filter(alias_of__isnull=True)
 
 
 def publicly_visible(pages):

@@ -6,17 +6,18 @@ however many pages match.
 """
 
 import difflib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import And, Or, PlainText
 
-from home.bilingual import current_language
+from bilingual.language import current_language
+from bilingual.welsh import query_alternatives, words
 from home.visibility import publicly_visible
 
 from .models import Topic
-from .welsh import query_alternatives, words
 
 PER_PAGE = 20
 

@@ -19,8 +19,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from bilingual.language import current_language
 from directory.models import Area, GroupPage
-from home.bilingual import current_language
 from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings
 from home.site_cache import cached, tree_key

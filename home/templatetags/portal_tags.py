@@ -1,10 +1,9 @@
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language
 from wagtail.models import Page
 
+from bilingual.language import current_language
+from bilingual.translations import language_versions as find_language_versions
 from home.breadcrumbs import page_trail
-from home.language import language_versions as find_language_versions
 from home.site_cache import cached
 from home.visibility import publicly_visible
 
@@ -13,7 +12,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page in each language (see ``home.language``), computed once per request."""
+    """The page in each language (see ``bilingual.translations``), computed once per request."""
     request = context.get("request")
     if request is None:
         return []
@@ -39,7 +38,7 @@ def breadcrumb_trail(context):
 @register.simple_tag
 def main_navigation():
     """The sections of the reader's language: live children of its home page shown in menus."""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = current_language()
 
     def sections():
         pages = publicly_visible(Page.objects).filter(depth=3, show_in_menus=True, locale__language_code=language)

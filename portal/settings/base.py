@@ -5,9 +5,8 @@ Everything that differs between a laptop and a council's servers is read from th
 """
 
 import os
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
@@ -34,6 +33,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    "bilingual",
     "home",
     "directory",
     "events",
@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "home.outage.DatabaseOutageMiddleware",  # around everything that may touch the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.RememberLanguageMiddleware",
+    "bilingual.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,6 +1,6 @@
 import pytest
 
-from search.welsh import fold_accents, initial_letter, welsh_letters, welsh_sort_key
+from bilingual.welsh import fold_accents, initial_letter, welsh_letters, welsh_sort_key
 
 
 def welsh_sorted(names):
