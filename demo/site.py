@@ -1,0 +1,78 @@
+"""Demo content for the home pages, the accessibility statement and the demo users."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from home.models import HomePage, PortalSettings, StandardPage
+
+DEFAULT_DEMO_PASSWORD = "together-demo-2026"
+
+# username -> (role, is superuser). The group editors' own groups are made with their
+# listings (demo.directory.load_group_editors).
+DEMO_USERS = {
+    "admin": (None, True),
+    "council-editor": ("Council editors", False),
+    "moderator": ("Moderators", False),
+    "gresford-editor": (None, False),
+    "rhos-editor": (None, False),
+}
+
+
+def demo_password():
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def load_home_pages(log):
+    data = load_json("site.json")
+    language_locales = locales()
+    english_home = HomePage.objects.get(depth=2, locale=language_locales["en"])
+    welsh_home = HomePage.objects.get(depth=2, locale=language_locales["cy"])
+    for home, language in ((english_home, "en"), (welsh_home, "cy")):
+        if not home.introduction:
+            home.introduction = data["home"][f"introduction_{language}"]
+            home.body = paragraphs(data["home"][f"body_{language}"])
+            home.save_revision().publish()
+    log(f"Home pages: {english_home.url_path} and {welsh_home.url_path}")
+
+    statement_data = data["accessibility_statement"]
+    statement, _ = ensure_child_page(
+        english_home,
+        StandardPage,
+        statement_data["slug_en"],
+        title=statement_data["title_en"],
+        summary=statement_data["summary_en"],
+        body=paragraphs(statement_data["body_en"]),
+    )
+    ensure_translation(
+        statement,
+        language_locales["cy"],
+        title=statement_data["title_cy"],
+        slug=statement_data["slug_cy"],
+        summary=statement_data["summary_cy"],
+        body=paragraphs(statement_data["body_cy"]),
+    )
+    portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    if portal_settings.accessibility_statement_id is None:
+        portal_settings.accessibility_statement = statement
+        portal_settings.save()
+    log("Accessibility statement: in English and Welsh")
+
+
+def load_demo_users(log):
+    User = get_user_model()
+    password = demo_password()
+    for username, (group_name, is_superuser) in DEMO_USERS.items():
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@wrexham.example", "is_staff": is_superuser, "is_superuser": is_superuser},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+    log(f"Demo users: {', '.join(DEMO_USERS)}")
