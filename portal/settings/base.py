@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "openreferral",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from demo.images import demo_image
 from directory.models import GroupPage
-from home.demo.images import demo_image
 
 pytestmark = pytest.mark.django_db
 

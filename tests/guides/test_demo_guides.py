@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, Revision
 
-from guides.demo import load_guides
+from demo.guides import load_guides
 from guides.models import GuideIndexPage, GuidePage
 
 

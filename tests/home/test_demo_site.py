@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
 
+from demo.site import DEMO_USERS, demo_password
 from directory.models import GroupPage
 from events.models import EventPage
 from guides.models import GuidePage
-from home.demo.site import DEMO_USERS, demo_password
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, Revision
 
-from stories.demo import load_stories
+from demo.stories import load_stories
 from stories.models import StoryPage
 
 

@@ -14,7 +14,7 @@ class Command(BaseCommand):
         "missing and leaves existing content, including editors' changes, alone."
     )
 
-    # Each step reports its progress through ``log``; the content apps add their own steps.
+    # Each step reports its progress through ``log``; each family's module in demo/ gives its own.
     steps = [
         load_home_pages,
         load_areas_and_topics,
