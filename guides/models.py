@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from bilingual.language import current_language
 from bilingual.welsh import sort_key_for
 from home.models import BasePage, IndexPage
-from home.site_cache import cached, tree_key
+from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
 

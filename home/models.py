@@ -19,7 +19,7 @@ from bilingual.translations import live_originals
 from bilingual.welsh import search_terms
 
 from .blocks import BodyBlock
-from .site_cache import cached, forget_page_tree
+from .page_cache import cached, forget_page_tree
 from .visibility import is_publicly_visible
 
 

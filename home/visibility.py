@@ -6,7 +6,7 @@ login, password and group "privacy" settings cover a page and everything below i
 page rather than a wagtail-localize alias (a synchronised copy of a page in another language,
 which is not a translation anybody wrote). Wagtail's own ``PageQuerySet.public()`` asks the
 database for the restrictions each time; they change rarely, so their paths are cached with
-the page tree (``home.site_cache``), which a change of restriction retires.
+the page tree (``home.page_cache``), which a change of restriction retires.
 See https://docs.wagtail.org/en/stable/reference/pages/queryset_reference.html#wagtail.query.PageQuerySet.public
 """
 
@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from bilingual.translations import live_originals
 
-from .site_cache import cached
+from .page_cache import cached
 
 
 def _restricted_paths():

@@ -23,7 +23,7 @@ from bilingual.language import current_language
 from directory.models import Area, GroupPage
 from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings
-from home.site_cache import cached, tree_key
+from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
 
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
@@ -285,7 +285,7 @@ class StoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # A story's address is its index's address followed by the story's slug.
         context["feeds"] = feed_links(self.url[: -len(self.slug) - 1]) if self.url else []
-        # The template caches the story under the page-tree version (home.site_cache): publishing
+        # The template caches the story under the page-tree version (home.page_cache): publishing
         # anything it shows retires the copy, and it expires within the hour in case a topic,
         # area or picture it shows is changed.
         context["fragment_version"] = tree_key("story-page")

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from bilingual.language import current_language
 from bilingual.translations import language_versions as find_language_versions
 from home.breadcrumbs import page_trail
-from home.site_cache import cached
+from home.page_cache import cached
 from home.visibility import publicly_visible
 
 register = template.Library()

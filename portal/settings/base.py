@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
-    "home.middleware.AnonymousPageCacheMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -262,7 +262,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of the same site
 
 # Anonymous readers get whole pages from the cache until a page is published, unpublished,
-# moved or deleted (home.middleware.AnonymousPageCacheMiddleware).
+# moved or deleted (home.page_cache.AnonymousPageCacheMiddleware).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # Errors and warnings to stderr, one line each (a traceback follows on the lines after), where
