@@ -17,7 +17,7 @@ from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 from home.visibility import publicly_visible
 from search.models import Topic
 
-from .models import Area, GroupPage
+from .models.groups import Area, GroupPage
 
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
 

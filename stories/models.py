@@ -26,6 +26,9 @@ from home.models import BasePage, IndexPage, PortalSettings
 from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
 
+from .feeds import AtomStoryFeed, StoryFeed
+from .filters import StoryFilterForm
+
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
 CARD_IMAGE = "fill-400x260"
 HERO_IMAGE = "width-960"
@@ -101,8 +104,6 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         return publicly_visible(StoryPage.objects.child_of(self)).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET)
         stories = (
@@ -123,14 +124,10 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("feed/", name="rss_feed")
     def rss_feed(self, request):
-        from .feeds import StoryFeed
-
         return StoryFeed()(request, index_page=self)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from .feeds import AtomStoryFeed
-
         return AtomStoryFeed()(request, index_page=self)
 
 

@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from directory.admin_views import may_invite
 from directory.editors import ensure_group_editors, invite_editor
-from events.editors import organisers_for
+from events.forms import organisers_for
 from events.models import EventPage
 from stories.models import StoryPage
 

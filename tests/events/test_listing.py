@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from events.listing import past_events, upcoming_events
 from events.models import EventPage
 from events.recurrence import start_of_day
 
@@ -72,8 +71,8 @@ def test_upcoming_and_past_split_at_local_midnight(now, make_event, event_index,
     make_event("All Day Yesterday", start_date=yesterday, start_time=None, end_time=None)
     events = EventPage.objects.child_of(event_index["en"])
     assert start_of_day(today) == midnight
-    assert [event.title for event in upcoming_events(events, start_of_day(today))] == ["Starts At Midnight"]
-    assert {event.title for event in past_events(events, start_of_day(today))} == {
+    assert [event.title for event in events.upcoming(start_of_day(today))] == ["Starts At Midnight"]
+    assert {event.title for event in events.past(start_of_day(today))} == {
         "Ended Last Night",
         "All Day Yesterday",
     }
