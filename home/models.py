@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -153,11 +153,7 @@ class HomePage(BasePage):
         context["sections"] = [
             section for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections")) if section
         ]
-        context["featured_pages"] = [
-            featured.page.specific
-            for featured in self.featured_pages.select_related("page").all()
-            if is_publicly_visible(featured.page)
-        ]
+        context["featured_pages"] = [page.specific for page in HomePageFeaturedPage.visible_pages(self.featured_pages)]
         return context
 
     def structured_data(self, request):
@@ -195,22 +191,54 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class HomePageFeaturedPage(TranslatableMixin, Orderable):
-    """One featured slot on the home page; its link follows the page into each language."""
+class TranslatedPageLink(TranslatableMixin, Orderable):
+    """A row linking a page to another page, which follows it into each language.
 
-    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose a page in the same language as this home page."),
-    )
+    The link points at Wagtail's ``Page`` (the chooser offers only ``page_type``) so that
+    wagtail-localize can swap in the other language's page when the page is translated.
+    A subclass adds its ParentalKey and its link (a field made by ``linked_page_field``), and
+    names that field in ``link_field`` when it is not ``page``. See
+    https://wagtail-localize.org/stable/how-to/field-configuration/
+    """
 
-    panels = [FieldPanel("page")]
-    translatable_fields = [TranslatableField("page")]
+    link_field = "page"
+    page_type = None  # any page
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.panels = [PageChooserPanel(cls.link_field, cls.page_type)]
+        cls.translatable_fields = [TranslatableField(cls.link_field)]
+
+    @staticmethod
+    def linked_page_field(verbose_name, help_text):
+        return models.ForeignKey(
+            "wagtailcore.Page",
+            verbose_name=verbose_name,
+            on_delete=models.CASCADE,
+            related_name="+",
+            help_text=help_text,
+        )
+
+    @classmethod
+    def visible_pages(cls, links):
+        """The publicly visible pages that ``links`` (a page's rows) point at, in the editor's
+        order, in one query."""
+        pages = (getattr(link, cls.link_field) for link in links.select_related(cls.link_field))
+        return [page for page in pages if is_publicly_visible(page)]
+
+
+class HomePageFeaturedPage(TranslatedPageLink):
+    """One featured slot on the home page."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = TranslatedPageLink.linked_page_field(
+        _("page"), _("Choose a page in the same language as this home page.")
+    )
+
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("featured page")
         verbose_name_plural = _("featured pages")
 

@@ -15,14 +15,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bilingual.language import current_language
 from directory.models import Area, GroupPage
 from home.blocks import BodyBlock, CallToActionBlock
-from home.models import BasePage, IndexPage, PortalSettings
+from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
 
@@ -339,21 +338,15 @@ class StoryPage(BasePage):
         return data
 
 
-class StoryRelatedGroup(TranslatableMixin, Orderable):
+class StoryRelatedGroup(TranslatedPageLink):
     """A community group a story is about; the group's page lists the story."""
 
     story = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_groups")
-    group = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("community group"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose the group's page in the same language as this story."),
+    group = TranslatedPageLink.linked_page_field(
+        _("community group"), _("Choose the group's page in the same language as this story.")
     )
+    link_field, page_type = "group", "directory.GroupPage"
 
-    panels = [PageChooserPanel("group", "directory.GroupPage")]
-    translatable_fields = [TranslatableField("group")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("group in the story")
         verbose_name_plural = _("groups in the story")
