@@ -7,7 +7,7 @@ reader gets the list without that filter and the form shows what was not underst
 from datetime import UTC, datetime
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -16,6 +16,7 @@ from bilingual.names import BilingualChoiceField
 from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 from home.visibility import publicly_visible
 from search.models import Topic
+from search.queries import matching
 
 from .models.groups import Area, GroupPage
 
@@ -63,8 +64,7 @@ class GroupFilter:
         groups = publicly_visible(GroupPage.objects.child_of(self.index_page))
         values = self.values
         if values.get("q"):
-            query = values["q"]
-            groups = groups.filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(volunteering__icontains=query))
+            groups = matching(groups, values["q"])
         if values.get("topic"):
             groups = groups.filter(tagged_topics__tag_id=self.form.fields["topic"].pk_by_slug[values["topic"]])
         if values.get("area"):

@@ -65,6 +65,22 @@ def build_query(alternatives):
     return terms[0] if len(terms) == 1 else And(terms)
 
 
+def matching(pages, query):
+    """``pages`` (any page queryset) narrowed to those the site search finds for ``query``, in
+    the reader's language: every word, in any of its forms ("gymuned" finds "Cymuned"). A query
+    with no words leaves ``pages`` as they are.
+
+    For a section's own search box, such as the directory's; the section keeps its own order.
+    """
+    alternatives = query_alternatives(query, current_language())
+    if not alternatives:
+        return pages
+    # The search backend filters only on indexed fields, so the section's own rules (its parent,
+    # what the public may see) come in as a subquery of ids.
+    found = Page.objects.filter(id__in=pages.values("id")).search(build_query(alternatives), order_by_relevance=False)
+    return pages.filter(id__in=[page.pk for page in found])
+
+
 def counts_by_type(facets):
     types = type_of_content_type()
     counts = {search_type: 0 for search_type in searchable_models()}

@@ -89,6 +89,15 @@ def test_filters_combine(client, make_group, topics, areas):
     assert soup.select_one('select[name="area"] option[selected]')["value"] == "rhos"
 
 
+def test_directory_search_box_matches_welsh_mutations_and_accents_as_site_search_does(client, make_group):
+    make_group("Caffi Cymuned Rhos", language="cy", summary="Paned a sgwrs bob dydd Iau")
+    make_group("Gŵyl Gerdd y Waun", language="cy", summary="Cerddoriaeth yn yr haf")
+    make_group("Côr Meibion", language="cy", summary="Canu bob nos Fawrth")
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=gymuned"))) == ["Caffi Cymuned Rhos"]
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=gwyl"))) == ["Gŵyl Gerdd y Waun"]
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=nghanu"))) == ["Côr Meibion"]
+
+
 def test_welsh_filters_use_welsh_slugs(client, make_group, topics, areas):
     make_group("Caffi", language="cy", topics=[topics["food"]], area=areas["gresford"])
     make_group("Côr", language="cy", topics=[topics["volunteering"]], area=areas["gresford"])
