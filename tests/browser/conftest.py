@@ -18,7 +18,6 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-
 from playwright.sync_api import sync_playwright
 
 from .pages import DESKTOP

@@ -2,7 +2,6 @@ import json
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,13 +9,10 @@ from django.utils import timezone
 
 from demo.images import demo_image
 from directory.models import GroupPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def listed_titles(soup):

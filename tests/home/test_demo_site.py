@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
@@ -13,12 +12,10 @@ from directory.models import GroupPage
 from events.models import EventPage
 from guides.models import GuidePage
 from stories.models import StoryPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def switch_link(soup, language):

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,6 +17,7 @@ from home.models import HomePage, PortalSettings, StandardPage
 from home.templatetags import portal_tags
 from search.models import Topic
 from stories.models import StoryIndexPage, StoryPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +37,6 @@ PAGE_TYPES = [
 # CaptureQueriesContext after two warming requests, as ``count_queries`` does).
 QUERIES_BEFORE = {(GroupPage, "en"): 14, (GroupPage, "cy"): 14, (StoryPage, "en"): 10, (StoryPage, "cy"): 11}
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def json_ld_blocks(soup):
