@@ -1,4 +1,6 @@
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +15,17 @@ from guides.models import GuideIndexPage
 from home.models import HomePage
 from search.models import Topic
 from stories.models import StoryIndexPage
+
+# Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
+FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def now():
+    """A fixed "now" for the code under test; set ``now.return_value`` to move it. The events
+    and directory tests use it throughout (their conftest.py)."""
+    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW) as patched:
+        yield patched
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,4 @@
-from datetime import UTC, datetime, time, timedelta
-from unittest import mock
+from datetime import time, timedelta
 
 import pytest
 from django.db import connection
@@ -10,15 +9,10 @@ from directory.models import GroupPage
 from events.models import EventCancelledDate, EventPage, Venue
 from tests.helpers import translate
 
-# Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
-FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
-
 
 @pytest.fixture(autouse=True)
-def now():
-    """A fixed "now" for the code under test; set ``now.return_value`` to move it."""
-    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW) as patched:
-        yield patched
+def fixed_clock(now):
+    """Every events test runs at the root conftest's fixed "now"."""
 
 
 @pytest.fixture
