@@ -126,7 +126,7 @@ def load_guides(log):
             welsh_guides[guide["key"]],
             [
                 GuideRelatedGuide(page=welsh_guides[key], translation_key=link.translation_key)
-                for key, link in zip(guide["related"], english.related_guides.all())
+                for key, link in zip(guide["related"], english.related_guides.all(), strict=False)
             ],
         )
     chapters = sum(len(guide.get("chapters", [])) for guide in data["guides"])

@@ -85,7 +85,7 @@ def load_stories(log):
         # The translation keeps each link's translation key, so later translations line up.
         welsh_links = [
             StoryRelatedGroup(group=welsh_groups[key], translation_key=link.translation_key)
-            for key, link in zip(story["related_groups"], english.related_groups.all())
+            for key, link in zip(story["related_groups"], english.related_groups.all(), strict=False)
         ]
         ensure_translation(
             english,

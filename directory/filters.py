@@ -90,7 +90,7 @@ class GroupFilter:
         initials = [initial_letter(row[1], self.language) for row in rows]
         self.letters_available = set(initials)
         if self.letter:
-            rows = [row for row, initial in zip(rows, initials) if initial == self.letter]
+            rows = [row for row, initial in zip(rows, initials, strict=True) if initial == self.letter]
         return [row[0] for row in rows]
 
     def jump_list(self):

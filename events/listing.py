@@ -126,10 +126,7 @@ class EventFilter:
             events = events.filter(group__translation_key=self.group_keys[values["group"]])
         if values.get("free"):
             events = events.filter(is_free=True)
-        if self.past:
-            events = events.past(start_of_day(self.today))
-        else:
-            events = events.upcoming(*self.date_range())
+        events = events.past(start_of_day(self.today)) if self.past else events.upcoming(*self.date_range())
         return events.select_related("venue")
 
     def paginate(self, page_number, per_page):

@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from io import StringIO
 from unittest import mock
 
 import pytest
@@ -88,7 +89,7 @@ def demo_site(django_db_setup, django_db_blocker):
     Use it only in modules where every test reads the demo site.
     """
     with shared_by_the_module(django_db_blocker):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", stdout=StringIO())
         yield
 
 

@@ -271,6 +271,9 @@ class ReviewReminder(models.Model):
             models.UniqueConstraint(fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"),
         ]
 
+    def __str__(self):
+        return f"{self.translation_key} {self.last_reviewed}"
+
 
 class GroupSuggestion(models.Model):
     """Who suggested a listing through the public form; never shown on the website.

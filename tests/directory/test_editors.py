@@ -1,5 +1,6 @@
 """Who may do what: the permission matrix for the portal's roles, checked two ways."""
 
+from io import StringIO
 from smtplib import SMTPException
 
 import pytest
@@ -251,7 +252,7 @@ def test_invite_creates_the_editor_and_e_mails_a_welsh_sign_in_link(listings):
 
 
 def test_invite_command(listings):
-    call_command("invite_group_editor", listings["b"]["en"].slug, "volunteer@example.org", stdout=open("/dev/null", "w"))
+    call_command("invite_group_editor", listings["b"]["en"].slug, "volunteer@example.org", stdout=StringIO())
     assert mail.outbox[0].to == ["volunteer@example.org"]
 
 

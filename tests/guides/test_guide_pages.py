@@ -155,7 +155,7 @@ def guide_in_parts(make_guide, locales):
     welsh_main = translate(main, locales["cy"], title="Cymryd adeilad drosodd", slug="cymryd-adeilad-drosodd")
     welsh_main.refresh_from_db()
     for chapter, title, slug in zip(
-        chapters, ("Cynllunio", "Gwneud cais", "Ei redeg"), ("cynllunio", "gwneud-cais", "ei-redeg")
+        chapters, ("Cynllunio", "Gwneud cais", "Ei redeg"), ("cynllunio", "gwneud-cais", "ei-redeg"), strict=True
     ):
         chapter.save_revision().publish()
         translate(chapter, locales["cy"], title=title, slug=slug)
