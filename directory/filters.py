@@ -7,17 +7,18 @@ reader gets the list without that filter and the form shows what was not underst
 from datetime import UTC, datetime
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-
 from wagtail.images import get_image_model
 
-from home.bilingual import BilingualChoiceField, current_language
+from bilingual.language import current_language
+from bilingual.names import BilingualChoiceField
+from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 from home.visibility import publicly_visible
 from search.models import Topic
-from search.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
+from search.queries import matching
 
-from .models import Area, GroupPage
+from .models.groups import Area, GroupPage
 
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
 
@@ -63,8 +64,7 @@ class GroupFilter:
         groups = publicly_visible(GroupPage.objects.child_of(self.index_page))
         values = self.values
         if values.get("q"):
-            query = values["q"]
-            groups = groups.filter(Q(title__icontains=query) | Q(summary__icontains=query) | Q(volunteering__icontains=query))
+            groups = matching(groups, values["q"])
         if values.get("topic"):
             groups = groups.filter(tagged_topics__tag_id=self.form.fields["topic"].pk_by_slug[values["topic"]])
         if values.get("area"):
@@ -90,7 +90,7 @@ class GroupFilter:
         initials = [initial_letter(row[1], self.language) for row in rows]
         self.letters_available = set(initials)
         if self.letter:
-            rows = [row for row, initial in zip(rows, initials) if initial == self.letter]
+            rows = [row for row, initial in zip(rows, initials, strict=True) if initial == self.letter]
         return [row[0] for row in rows]
 
     def jump_list(self):

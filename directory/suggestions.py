@@ -22,10 +22,10 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
-from home.bilingual import BilingualChoiceField
+from bilingual.names import BilingualChoiceField
 from home.client_address import client_address
 
-from .models import Area, GroupIndexPage, GroupPage, GroupSuggestion
+from .models.groups import Area, GroupPage, GroupSuggestion
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def create_draft_listing(index, form):
     """
     data = form.cleaned_data
     with transaction.atomic():
-        index = GroupIndexPage.objects.select_for_update().get(pk=index.pk)
+        index = type(index).objects.select_for_update().get(pk=index.pk)
         earlier = GroupSuggestion.objects.filter(
             listing__path__startswith=index.path,
             listing__title=data["name"],

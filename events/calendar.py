@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from home.bilingual import current_language
+from bilingual.language import current_language
 
 from .recurrence import make_local
 

@@ -9,7 +9,6 @@ with moderators: every change an editor makes goes through the workflow on the s
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission
 
-from directory.editors import listings_edited_by
 from directory.models import GroupEditors
 
 from .models import EventIndexPage, EventPage
@@ -38,12 +37,3 @@ def grant_organisers_editors(sender, instance, **kwargs):
         GroupPagePermission.objects.get_or_create(
             group=editors.group, page=instance, permission=_page_permission("change_page")
         )
-
-
-def organisers_for(user):
-    """The groups ``user`` may name as an event's organiser: all of them, unless the user is
-    only a group editor, who may name their own group's listing (in either language) alone."""
-    if user.is_superuser or user.groups.exclude(community_group__isnull=False).exists():
-        return None
-    listings = listings_edited_by(user)
-    return listings if listings.exists() else None

@@ -4,12 +4,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from directory.editors import listings_edited_by
+
+
+def organisers_for(user):
+    """The groups ``user`` may name as an event's organiser: all of them, unless the user is
+    only a group editor, who may name their own group's listing (in either language) alone."""
+    if user.is_superuser or user.groups.exclude(community_group__isnull=False).exists():
+        return None
+    listings = listings_edited_by(user)
+    return listings if listings.exists() else None
+
 
 class EventPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .editors import organisers_for
-
         self.own_groups = organisers_for(self.for_user) if self.for_user else None
         if self.own_groups is not None and "group" in self.fields:
             self.fields["group"].required = True

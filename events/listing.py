@@ -1,8 +1,7 @@
-"""Finding events: what is on from a day onwards, what is over, and the listing's filters.
+"""The events listing's filters: topic, area, organiser, dates and cost.
 
-Each event is listed once, at its first date in the range asked for (its next date, by default),
-read from the stored ``EventOccurrence`` rows with a subquery, so a page of events costs the
-same few queries whether there are fifteen events or a thousand.
+The events come from the listing page (``EventIndexPage.events``) and are dated by the
+queries of ``events.models.occurrences`` (``.upcoming()``, ``.past()``).
 
 Filters are a GET form whose choices survive in the URL. Invalid values (an unknown topic, a
 date like 2026-13-45) are dropped, never an error page: the reader gets the list without that
@@ -14,60 +13,20 @@ from itertools import groupby
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.language import current_language
+from bilingual.names import BilingualChoiceField
+from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
-from home.bilingual import BilingualChoiceField, current_language
 from home.visibility import publicly_visible
 from search.models import Topic
-from search.welsh import sort_key_for
 
-from .models import EventOccurrence, EventPage
 from .recurrence import start_of_day
 
 # A date further than this from today is taken as a typing mistake.
 DATE_RANGE = timedelta(days=366 * 10)
-
-
-def not_over_by(moment):
-    """Occurrences still to come or going on at ``moment`` (one starting exactly then counts)."""
-    return Q(end__gt=moment) | Q(start__gte=moment)
-
-
-def _with_listed_occurrence(events, occurrences):
-    """Annotate each event with the start and end of the first row of ``occurrences``; keep those with one."""
-    occurrences = occurrences.filter(event=OuterRef("pk"))
-    return events.annotate(
-        occurrence_start=Subquery(occurrences.values("start")[:1]),
-        occurrence_end=Subquery(occurrences.values("end")[:1]),
-    ).filter(occurrence_start__isnull=False)
-
-
-def upcoming_events(events, start, end=None):
-    """``events`` that take place between ``start`` and ``end``, each at its first date in it.
-
-    Cancelled dates do not count: a series is listed at the next date it actually happens.
-    """
-    occurrences = EventOccurrence.objects.filter(not_over_by(start), cancelled=False).order_by("start")
-    if end is not None:
-        occurrences = occurrences.filter(start__lt=end)
-    return _with_listed_occurrence(events, occurrences).order_by("occurrence_start", "pk")
-
-
-def past_events(events, before):
-    """``events`` that are over by ``before``, each at its last date, the most recent first.
-
-    A series that carries on is not over: it is listed with the upcoming events.
-    """
-    still_on = EventOccurrence.objects.filter(not_over_by(before), event=OuterRef("pk"), cancelled=False)
-    occurrences = EventOccurrence.objects.filter(cancelled=False).order_by("-start")
-    return (
-        _with_listed_occurrence(events, occurrences)
-        .filter(~Exists(still_on))
-        .order_by("-occurrence_start", "-pk")
-    )
 
 
 class EventFilterForm(forms.Form):
@@ -123,7 +82,7 @@ class EventFilter:
         self.values = self.form.cleaned_data
 
     def _events(self):
-        return publicly_visible(EventPage.objects.child_of(self.index_page))
+        return publicly_visible(self.index_page.events())
 
     def _group_choices(self):
         """(slug, name) of each group, in the reader's language, that organises events here."""
@@ -167,10 +126,7 @@ class EventFilter:
             events = events.filter(group__translation_key=self.group_keys[values["group"]])
         if values.get("free"):
             events = events.filter(is_free=True)
-        if self.past:
-            events = past_events(events, start_of_day(self.today))
-        else:
-            events = upcoming_events(events, *self.date_range())
+        events = events.past(start_of_day(self.today)) if self.past else events.upcoming(*self.date_range())
         return events.select_related("venue")
 
     def paginate(self, page_number, per_page):

@@ -13,8 +13,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.visibility import publicly_visible
+
 from .editors import grant_event_permissions
-from .listing import upcoming_events
 from .models import EventPage, Venue
 from .recurrence import start_of_day
 
@@ -51,7 +51,7 @@ def _listing_url(event, request):
 def _upcoming_section(events, number, request, all_label, query=""):
     """The next ``number`` of ``events`` under "Upcoming events", in one query; None if there are none."""
     today = start_of_day(timezone.localdate())
-    items = list(upcoming_events(publicly_visible(events), today).select_related("venue")[:number])
+    items = list(publicly_visible(events).upcoming(today).select_related("venue")[:number])
     return {
         "heading": _("Upcoming events"),
         "template": "events/includes/group_events.html",

@@ -16,18 +16,18 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import current_language
-from home.models import BasePage, IndexPage
-from home.site_cache import cached, tree_key
+from bilingual.language import current_language
+from bilingual.welsh import sort_key_for
+from home.models import BasePage, IndexPage, TranslatedPageLink
+from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
-from search.welsh import sort_key_for
 
 from .blocks import StepBlock
 
@@ -48,11 +48,6 @@ TIME_FORMATS = {
     TimeUnit.WEEKS: (ngettext_lazy("%(count)d week", "%(count)d weeks", "count"), "P{}W"),
     TimeUnit.MONTHS: (ngettext_lazy("%(count)d month", "%(count)d months", "count"), "P{}M"),
 }
-
-
-def live_pages(links, field):
-    """The live pages a guide's link rows point at, in the editor's order, in one query."""
-    return [getattr(link, field) for link in links.select_related(field) if getattr(link, field).live]
 
 
 @dataclass(frozen=True)
@@ -242,10 +237,10 @@ class GuidePage(BasePage):
         return [link.document for link in self.documents.select_related("document")]
 
     def live_related_guides(self):
-        return live_pages(self.related_guides, "page")
+        return GuideRelatedGuide.visible_pages(self.related_guides)
 
     def live_groups(self):
-        return live_pages(self.groups_that_can_help, "group")
+        return GuideGroup.visible_pages(self.groups_that_can_help)
 
     @property
     def time_needed_text(self):
@@ -301,44 +296,28 @@ class GuideDocument(Orderable):
         verbose_name_plural = _("documents")
 
 
-class GuideRelatedGuide(TranslatableMixin, Orderable):
-    """Another guide worth reading next; the link follows the guide into each language."""
+class GuideRelatedGuide(TranslatedPageLink):
+    """Another guide worth reading next."""
 
     guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
-    # Links point at Wagtail's Page (the chooser offers only guides) so that wagtail-localize can
-    # swap in the Welsh page when the guide is translated; the same goes for groups below.
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("guide"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose a guide in the same language as this one."),
-    )
+    page = TranslatedPageLink.linked_page_field(_("guide"), _("Choose a guide in the same language as this one."))
+    page_type = "guides.GuidePage"
 
-    panels = [PageChooserPanel("page", "guides.GuidePage")]
-    translatable_fields = [TranslatableField("page")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("related guide")
         verbose_name_plural = _("related guides")
 
 
-class GuideGroup(TranslatableMixin, Orderable):
+class GuideGroup(TranslatedPageLink):
     """A community group that can help with what the guide explains; its page lists the guide."""
 
     guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="groups_that_can_help")
-    group = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("community group"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose the group's page in the same language as this guide."),
+    group = TranslatedPageLink.linked_page_field(
+        _("community group"), _("Choose the group's page in the same language as this guide.")
     )
+    link_field, page_type = "group", "directory.GroupPage"
 
-    panels = [PageChooserPanel("group", "directory.GroupPage")]
-    translatable_fields = [TranslatableField("group")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("group that can help")
         verbose_name_plural = _("groups that can help")
 

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-        from .site_cache import forget_page_tree
+        from .page_cache import forget_page_tree
 
         # Menus, footer links and the private sections are cached per page tree; these are
         # the events that change it.

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from .bilingual import current_language
+from bilingual.language import current_language
 
 # The tree's root is depth 1; each language's home page sits just below it.
 HOME_DEPTH = 2

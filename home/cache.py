@@ -81,7 +81,7 @@ class FailOpenRedisCache(RedisCache):
 
     def incr(self, key, delta=1, version=None):
         # Counters start again while Redis is away: after ``add`` has said the key exists
-        # (home.site_cache, directory.suggestions), raising here would turn a count into a
+        # (home.page_cache, directory.suggestions), raising here would turn a count into a
         # server error, and a throttle that counts from nothing lets the request through.
         return self._or_miss(super().incr, delta, key, delta, version)
 

@@ -3,25 +3,24 @@
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from search.welsh import search_terms
-
-from .bilingual import current_language
-from .site_cache import cached, forget_page_tree
-from .visibility import is_publicly_visible, live_originals
+from bilingual.language import current_language
+from bilingual.translations import live_originals
+from bilingual.welsh import search_terms
 
 from .blocks import BodyBlock
+from .page_cache import cached, forget_page_tree
+from .visibility import is_publicly_visible
 
 
 class BasePage(Page):
@@ -84,7 +83,7 @@ class BasePage(Page):
 
     def folded_search_terms(self):
         """The page's searchable text without accents and, on Welsh pages, with every word's
-        unmutated forms, so "gymuned" finds "cymuned" (see ``search.welsh``)."""
+        unmutated forms, so "gymuned" finds "cymuned" (see ``bilingual.welsh``)."""
         texts = []
         for search_field in self.get_search_fields():
             if not isinstance(search_field, index.SearchField) or search_field.field_name == "folded_search_terms":
@@ -154,11 +153,7 @@ class HomePage(BasePage):
         context["sections"] = [
             section for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections")) if section
         ]
-        context["featured_pages"] = [
-            featured.page.specific
-            for featured in self.featured_pages.select_related("page").all()
-            if is_publicly_visible(featured.page)
-        ]
+        context["featured_pages"] = [page.specific for page in HomePageFeaturedPage.visible_pages(self.featured_pages)]
         return context
 
     def structured_data(self, request):
@@ -196,22 +191,54 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class HomePageFeaturedPage(TranslatableMixin, Orderable):
-    """One featured slot on the home page; its link follows the page into each language."""
+class TranslatedPageLink(TranslatableMixin, Orderable):
+    """A row linking a page to another page, which follows it into each language.
 
-    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose a page in the same language as this home page."),
-    )
+    The link points at Wagtail's ``Page`` (the chooser offers only ``page_type``) so that
+    wagtail-localize can swap in the other language's page when the page is translated.
+    A subclass adds its ParentalKey and its link (a field made by ``linked_page_field``), and
+    names that field in ``link_field`` when it is not ``page``. See
+    https://wagtail-localize.org/stable/how-to/field-configuration/
+    """
 
-    panels = [FieldPanel("page")]
-    translatable_fields = [TranslatableField("page")]
+    link_field = "page"
+    page_type = None  # any page
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.panels = [PageChooserPanel(cls.link_field, cls.page_type)]
+        cls.translatable_fields = [TranslatableField(cls.link_field)]
+
+    @staticmethod
+    def linked_page_field(verbose_name, help_text):
+        return models.ForeignKey(
+            "wagtailcore.Page",
+            verbose_name=verbose_name,
+            on_delete=models.CASCADE,
+            related_name="+",
+            help_text=help_text,
+        )
+
+    @classmethod
+    def visible_pages(cls, links):
+        """The publicly visible pages that ``links`` (a page's rows) point at, in the editor's
+        order, in one query."""
+        pages = (getattr(link, cls.link_field) for link in links.select_related(cls.link_field))
+        return [page for page in pages if is_publicly_visible(page)]
+
+
+class HomePageFeaturedPage(TranslatedPageLink):
+    """One featured slot on the home page."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = TranslatedPageLink.linked_page_field(
+        _("page"), _("Choose a page in the same language as this home page.")
+    )
+
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("featured page")
         verbose_name_plural = _("featured pages")
 
@@ -289,11 +316,11 @@ class PortalSettings(BaseSiteSetting):
     def accessibility_statement_url(self):
         """The statement in the reader's language (English if it is not translated)."""
         urls = cached(f"statement-urls:{self.site_id}", self._statement_urls)
-        language = (get_language() or "en").split("-")[0]
+        language = current_language()
         return urls.get(language) or urls.get("en")
 
     def _in_language(self, field):
-        language = (get_language() or "en").split("-")[0]
+        language = current_language()
         return getattr(self, f"{field}_{language}", None) or getattr(self, f"{field}_en")
 
     @property

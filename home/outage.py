@@ -2,7 +2,7 @@
 
 The database down: readers get a bilingual "temporarily unavailable" page (503, with
 ``Retry-After``) instead of a server error, pages already in the page cache are still served
-(``home.middleware.AnonymousPageCacheMiddleware`` answers them before anything touches the
+(``home.page_cache.AnonymousPageCacheMiddleware`` answers them before anything touches the
 database), and the site is back by itself as soon as the database is, because Django opens a
 new connection for the next request. Redis down: see ``home.cache``.
 

@@ -6,14 +6,16 @@ login, password and group "privacy" settings cover a page and everything below i
 page rather than a wagtail-localize alias (a synchronised copy of a page in another language,
 which is not a translation anybody wrote). Wagtail's own ``PageQuerySet.public()`` asks the
 database for the restrictions each time; they change rarely, so their paths are cached with
-the page tree (``home.site_cache``), which a change of restriction retires.
+the page tree (``home.page_cache``), which a change of restriction retires.
 See https://docs.wagtail.org/en/stable/reference/pages/queryset_reference.html#wagtail.query.PageQuerySet.public
 """
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from .site_cache import cached
+from bilingual.translations import live_originals
+
+from .page_cache import cached
 
 
 def _restricted_paths():
@@ -26,12 +28,6 @@ def private_q():
     for path in cached("restricted-paths", _restricted_paths):
         q |= Q(path__startswith=path)
     return q
-
-
-def live_originals(pages):
-    """Live pages that are pages in their own right, not aliases: what a lookup of "this page
-    in the other language" may find (the language switch, hreflang alternates)."""
-    return pages.live().filter(alias_of__isnull=True)
 
 
 def publicly_visible(pages):

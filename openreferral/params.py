@@ -9,7 +9,6 @@ from datetime import UTC, datetime, time
 
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .ids import parse_uuid
 
@@ -46,9 +45,23 @@ def language(request):
     return header_language(request), True
 
 
+def accepted_languages(header):
+    """The language codes of an Accept-Language header, by quality (best first), "q=0" left out."""
+    weighted = []
+    for part in header.split(","):
+        code, _, params = (piece.strip() for piece in part.partition(";"))
+        try:
+            quality = float(params[2:]) if params.startswith("q=") else 1.0
+        except ValueError:
+            quality = 0.0
+        if code and quality > 0:
+            weighted.append((quality, code))
+    return [code for _quality, code in sorted(weighted, key=lambda item: -item[0])]
+
+
 def header_language(request):
     """The first of our languages in Accept-Language (by quality), else English."""
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+    for code in accepted_languages(request.headers.get("Accept-Language", "")):
         primary = code.split("-")[0].lower()
         if primary in LANGUAGES:
             return primary

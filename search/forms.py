@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.bilingual import BilingualChoiceField
+from bilingual.names import BilingualChoiceField
+from bilingual.welsh import MAX_QUERY_LENGTH
 
 from .models import Topic
 from .queries import type_labels
-from .welsh import MAX_QUERY_LENGTH
 
 
 class SearchForm(forms.Form):

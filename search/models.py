@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
-from home.bilingual import BilingualNameMixin
+from bilingual.names import BilingualNameMixin
 
 
 class Topic(BilingualNameMixin, TagBase):

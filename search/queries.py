@@ -6,17 +6,18 @@ however many pages match.
 """
 
 import difflib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import And, Or, PlainText
 
-from home.bilingual import current_language
+from bilingual.language import current_language
+from bilingual.welsh import query_alternatives, words
 from home.visibility import publicly_visible
 
 from .models import Topic
-from .welsh import query_alternatives, words
 
 PER_PAGE = 20
 
@@ -62,6 +63,22 @@ def build_query(alternatives):
 
     terms = [either([PlainText(form) for form in sorted(forms)]) for forms in alternatives]
     return terms[0] if len(terms) == 1 else And(terms)
+
+
+def matching(pages, query):
+    """``pages`` (any page queryset) narrowed to those the site search finds for ``query``, in
+    the reader's language: every word, in any of its forms ("gymuned" finds "Cymuned"). A query
+    with no words leaves ``pages`` as they are.
+
+    For a section's own search box, such as the directory's; the section keeps its own order.
+    """
+    alternatives = query_alternatives(query, current_language())
+    if not alternatives:
+        return pages
+    # The search backend filters only on indexed fields, so the section's own rules (its parent,
+    # what the public may see) come in as a subquery of ids.
+    found = Page.objects.filter(id__in=pages.values("id")).search(build_query(alternatives), order_by_relevance=False)
+    return pages.filter(id__in=[page.pk for page in found])
 
 
 def counts_by_type(facets):

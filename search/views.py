@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from home.bilingual import current_language
+from bilingual.language import current_language
 from home.breadcrumbs import view_trail
 
 from . import queries

@@ -7,8 +7,8 @@ reader gets the stories without that filter and the form shows what was not unde
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.names import BilingualChoiceField
 from directory.models import Area
-from home.bilingual import BilingualChoiceField
 from search.models import Topic
 
 

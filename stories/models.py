@@ -15,16 +15,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from bilingual.language import current_language
 from directory.models import Area, GroupPage
-from home.bilingual import current_language
 from home.blocks import BodyBlock, CallToActionBlock
-from home.models import BasePage, IndexPage, PortalSettings
-from home.site_cache import cached, tree_key
+from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
+from home.page_cache import cached, tree_key
 from home.visibility import publicly_visible
+
+from .feeds import AtomStoryFeed, StoryFeed
+from .filters import StoryFilterForm
 
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
 CARD_IMAGE = "fill-400x260"
@@ -101,8 +103,6 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         return publicly_visible(StoryPage.objects.child_of(self)).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET)
         stories = (
@@ -123,14 +123,10 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("feed/", name="rss_feed")
     def rss_feed(self, request):
-        from .feeds import StoryFeed
-
         return StoryFeed()(request, index_page=self)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from .feeds import AtomStoryFeed
-
         return AtomStoryFeed()(request, index_page=self)
 
 
@@ -285,7 +281,7 @@ class StoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # A story's address is its index's address followed by the story's slug.
         context["feeds"] = feed_links(self.url[: -len(self.slug) - 1]) if self.url else []
-        # The template caches the story under the page-tree version (home.site_cache): publishing
+        # The template caches the story under the page-tree version (home.page_cache): publishing
         # anything it shows retires the copy, and it expires within the hour in case a topic,
         # area or picture it shows is changed.
         context["fragment_version"] = tree_key("story-page")
@@ -342,21 +338,15 @@ class StoryPage(BasePage):
         return data
 
 
-class StoryRelatedGroup(TranslatableMixin, Orderable):
+class StoryRelatedGroup(TranslatedPageLink):
     """A community group a story is about; the group's page lists the story."""
 
     story = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_groups")
-    group = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("community group"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Choose the group's page in the same language as this story."),
+    group = TranslatedPageLink.linked_page_field(
+        _("community group"), _("Choose the group's page in the same language as this story.")
     )
+    link_field, page_type = "group", "directory.GroupPage"
 
-    panels = [PageChooserPanel("group", "directory.GroupPage")]
-    translatable_fields = [TranslatableField("group")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatedPageLink.Meta):
         verbose_name = _("group in the story")
         verbose_name_plural = _("groups in the story")

@@ -1,9 +1,12 @@
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from io import StringIO
+from unittest import mock
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
-from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import translation
@@ -15,6 +18,17 @@ from guides.models import GuideIndexPage
 from home.models import HomePage
 from search.models import Topic
 from stories.models import StoryIndexPage
+
+# Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
+FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def now():
+    """A fixed "now" for the code under test; set ``now.return_value`` to move it. The events
+    and directory tests use it throughout (their conftest.py)."""
+    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW) as patched:
+        yield patched
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +120,7 @@ def demo_site(django_db_setup, django_db_blocker):
     Use it only in modules where every test reads the demo site.
     """
     with shared_by_the_module(django_db_blocker):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", stdout=StringIO())
         yield
 
 

@@ -1,19 +1,24 @@
+import json
+
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from bilingual.language import current_language
+from bilingual.translations import language_versions as find_language_versions
 from home.breadcrumbs import page_trail
-from home.language import language_versions as find_language_versions
-from home.site_cache import cached
+from home.page_cache import cached
 from home.visibility import publicly_visible
 
 register = template.Library()
 
+# What Django's json_script escapes, so that the data cannot close the <script> element.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page in each language (see ``home.language``), computed once per request."""
+    """The page in each language (see ``bilingual.translations``), computed once per request."""
     request = context.get("request")
     if request is None:
         return []
@@ -39,7 +44,7 @@ def breadcrumb_trail(context):
 @register.simple_tag
 def main_navigation():
     """The sections of the reader's language: live children of its home page shown in menus."""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = current_language()
 
     def sections():
         pages = publicly_visible(Page.objects).filter(depth=3, show_in_menus=True, locale__language_code=language)
@@ -51,12 +56,7 @@ def main_navigation():
 @register.filter
 def json_ld(data):
     """A schema.org ``<script type="application/ld+json">`` block, escaped as json_script is."""
-    import json
-
-    from django.utils.html import _json_script_escapes
-    from django.utils.safestring import mark_safe
-
-    encoded = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    encoded = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{encoded}</script>')
 
 

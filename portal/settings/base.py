@@ -5,9 +5,8 @@ Everything that differs between a laptop and a council's servers is read from th
 """
 
 import os
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
@@ -34,6 +33,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    "bilingual",
     "home",
     "directory",
     "events",
@@ -41,9 +41,9 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "openreferral",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,7 +75,7 @@ MIDDLEWARE = [
     "home.outage.DatabaseOutageMiddleware",  # around everything that may touch the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.RememberLanguageMiddleware",
+    "bilingual.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -84,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
-    "home.middleware.AnonymousPageCacheMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -261,7 +260,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of the same site
 
 # Anonymous readers get whole pages from the cache until a page is published, unpublished,
-# moved or deleted (home.middleware.AnonymousPageCacheMiddleware).
+# moved or deleted (home.page_cache.AnonymousPageCacheMiddleware).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # Errors and warnings to stderr, one line each (a traceback follows on the lines after), where

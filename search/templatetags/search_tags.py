@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.welsh import fold_accents, radical_forms
+from bilingual.welsh import fold_accents, radical_forms
 
 register = template.Library()
 

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import committed_then_put_back

@@ -2,21 +2,17 @@ import json
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from demo.images import demo_image
 from directory.models import GroupPage
-from home.demo.images import demo_image
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def listed_titles(soup):
@@ -87,6 +83,15 @@ def test_filters_combine(client, make_group, topics, areas):
     assert listed_titles(parse(client.get("/en/groups/?q=match&area=rhos"))) == ["Both Match"]
     # The filters survive in the form and in the pagination links.
     assert soup.select_one('select[name="area"] option[selected]')["value"] == "rhos"
+
+
+def test_directory_search_box_matches_welsh_mutations_and_accents_as_site_search_does(client, make_group):
+    make_group("Caffi Cymuned Rhos", language="cy", summary="Paned a sgwrs bob dydd Iau")
+    make_group("Gŵyl Gerdd y Waun", language="cy", summary="Cerddoriaeth yn yr haf")
+    make_group("Côr Meibion", language="cy", summary="Canu bob nos Fawrth")
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=gymuned"))) == ["Caffi Cymuned Rhos"]
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=gwyl"))) == ["Gŵyl Gerdd y Waun"]
+    assert listed_titles(parse(client.get("/cy/grwpiau/?q=nghanu"))) == ["Côr Meibion"]
 
 
 def test_welsh_filters_use_welsh_slugs(client, make_group, topics, areas):

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
@@ -35,11 +36,11 @@ def test_editors_are_reminded_once_when_their_listing_is_eleven_months_old(make_
     editor_of(due, "old-editor", language="cy")
     editor_of(fresh, "fresh-editor")
 
-    call_command("send_review_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_review_reminders", stdout=StringIO())
     assert [message.to for message in mail.outbox] == [["old-editor@example.org"]]
     assert mail.outbox[0].subject.startswith("Gwiriwch")  # in the editor's language
 
-    call_command("send_review_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_review_reminders", stdout=StringIO())
     assert len(mail.outbox) == 1  # not again for the same review date
 
 

@@ -1,7 +1,6 @@
 """The public suggests a missing group: a draft in moderation, never a live page."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
 from django.test import Client, override_settings
@@ -9,6 +8,7 @@ from wagtail.models import WorkflowState
 
 from directory import suggestions
 from directory.models import GroupPage, GroupSuggestion
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +29,6 @@ def settings_page_cache(settings):
 def suggest_urls(directory):
     return {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"}
 
-
-def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def post_like_a_browser(client, url, data, **extra):

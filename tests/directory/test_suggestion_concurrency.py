@@ -17,7 +17,6 @@ from django.db import connection
 from directory.models import GroupPage, GroupSuggestion
 from tests.conftest import committed_then_put_back
 
-
 POSTS = 12
 SUGGESTION = {
     "name": "Brymbo Knitters",

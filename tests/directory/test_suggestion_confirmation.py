@@ -28,9 +28,11 @@ def test_a_confirmation_that_cannot_be_sent_is_sent_later_in_the_readers_languag
     settings.EMAIL_BACKEND = f"{__name__}.UnreachableMailServer"
     browser = Client(enforce_csrf_checks=True)
     url = "/cy/grwpiau/awgrymu/"
-    with caplog.at_level(logging.WARNING, logger="directory.suggestions"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = post_like_a_browser(browser, url, VALID)
+    with (
+        caplog.at_level(logging.WARNING, logger="directory.suggestions"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = post_like_a_browser(browser, url, VALID)
     assert response.status_code == 302 and response["Location"] == "/cy/grwpiau/awgrymu/diolch/"
     assert GroupPage.objects.filter(title=VALID["name"]).count() == 1
     suggestion = GroupSuggestion.objects.get()

@@ -1,47 +1,18 @@
-from datetime import UTC, datetime, time, timedelta
-from unittest import mock
+from datetime import time, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directory.models import Area, GroupPage
+from directory.models import GroupPage
 from events.models import EventCancelledDate, EventPage, Venue
-from search.models import Topic
-
-# Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
-FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
+from tests.helpers import translate
 
 
 @pytest.fixture(autouse=True)
-def now():
-    """A fixed "now" for the code under test; set ``now.return_value`` to move it."""
-    with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW) as patched:
-        yield patched
-
-
-@pytest.fixture
-def topics(db):
-    return {
-        "food": Topic.objects.create(name="Food", slug="food", name_cy="Bwyd", slug_cy="bwyd"),
-        "music": Topic.objects.create(
-            name="Music", slug="music", name_cy="Cerddoriaeth", slug_cy="cerddoriaeth"
-        ),
-    }
-
-
-@pytest.fixture
-def areas(db):
-    return {
-        "rhos": Area.objects.create(
-            name="Rhosllanerchrugog",
-            slug="rhosllanerchrugog",
-            name_cy="Rhosllannerchrugog",
-            slug_cy="rhosllannerchrugog",
-        ),
-        "chirk": Area.objects.create(name="Chirk", slug="chirk", name_cy="Y Waun", slug_cy="y-waun"),
-    }
+def fixed_clock(now):
+    """Every events test runs at the root conftest's fixed "now"."""
 
 
 @pytest.fixture
@@ -58,11 +29,11 @@ def venues(areas):
             longitude="-3.058",
         ),
         "hall": Venue.objects.create(
-            name="Chirk Parish Hall",
-            name_cy="Neuadd Plwyf y Waun",
-            address="Church Street, Chirk",
-            postcode="LL14 5EN",
-            area=areas["chirk"],
+            name="Gresford Memorial Hall",
+            name_cy="Neuadd Goffa Gresffordd",
+            address="Chester Road, Gresford",
+            postcode="LL12 8NU",
+            area=areas["gresford"],
         ),
     }
 
@@ -90,27 +61,12 @@ def make_event(event_index):
 
 
 @pytest.fixture
-def translate():
-    """Publish a Welsh translation of an English page, with its Welsh title and slug."""
-
-    def make(page, locales, title, slug, **fields):
-        welsh = page.copy_for_translation(locales["cy"])
-        welsh.title, welsh.slug = title, slug
-        for name, value in fields.items():
-            setattr(welsh, name, value)
-        welsh.save_revision().publish()
-        return welsh
-
-    return make
-
-
-@pytest.fixture
-def group_pages(directory, locales, translate):
+def group_pages(directory, locales):
     """A directory with one group, in English and Welsh."""
     group = GroupPage(title="Rhos Community Café", slug="rhos-community-cafe", summary="Tea and talk")
     directory["en"].add_child(instance=group)
     group.save_revision().publish()
-    welsh = translate(group, locales, "Caffi Cymunedol Rhos", "caffi-cymunedol-rhos")
+    welsh = translate(group, locales["cy"], title="Caffi Cymunedol Rhos", slug="caffi-cymunedol-rhos")
     return {"en": group, "cy": welsh}
 
 

@@ -8,6 +8,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from events.models import EventOccurrence
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -76,9 +77,9 @@ def test_all_day_event_uses_dates(client, make_event):
     assert (event.start, event.end) == (date(2026, 12, 5), date(2026, 12, 7))
 
 
-def test_feed_has_only_its_languages_upcoming_events(client, make_event, locales, translate):
+def test_feed_has_only_its_languages_upcoming_events(client, make_event, locales):
     english = make_event("Concert", days=10)
-    translate(english, locales, "Cyngerdd", "cyngerdd")
+    translate(english, locales["cy"], title="Cyngerdd", slug="cyngerdd")
     make_event("Welsh Only Talk", language="cy", days=3)
     make_event("Last Month", days=-30)
     make_event("Draft Event", days=5).unpublish()

@@ -5,9 +5,9 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from directory.demo import load_areas_and_topics
+from demo.directory import load_areas_and_topics
+from demo.events import load_events
 from directory.models import GroupIndexPage, GroupPage
-from events.demo import load_events
 from events.models import EventIndexPage, EventOccurrence, EventPage, Venue
 
 pytestmark = pytest.mark.django_db

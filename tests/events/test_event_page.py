@@ -9,13 +9,10 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventOccurrence, EventPage
+from tests.helpers import parse, translate
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def text(element):
@@ -31,7 +28,7 @@ def json_ld(soup):
 
 
 @pytest.fixture
-def repair_cafe(make_event, venues, topics, group_pages, locales, translate):
+def repair_cafe(make_event, venues, topics, group_pages, locales):
     """A repair café on the second Saturday of every month, from October, in English and Welsh."""
     english = make_event(
         "Repair Café",
@@ -48,7 +45,7 @@ def repair_cafe(make_event, venues, topics, group_pages, locales, translate):
         cancelled=[date(2026, 12, 12)],
     )
     english.save_revision().publish()
-    welsh = translate(english, locales, "Caffi Trwsio", "caffi-trwsio", cost="Croeso i chi roi cyfraniad")
+    welsh = translate(english, locales["cy"], title="Caffi Trwsio", slug="caffi-trwsio", cost="Croeso i chi roi cyfraniad")
     return {"en": english, "cy": welsh}
 
 

@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.helpers import translate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -29,9 +31,9 @@ def test_group_page_lists_its_next_five_events(client, make_event, group_pages):
     )
 
 
-def test_welsh_group_page_lists_the_welsh_events(client, make_event, group_pages, locales, translate):
+def test_welsh_group_page_lists_the_welsh_events(client, make_event, group_pages, locales):
     english = make_event("Repair Café", days=2, group=group_pages["en"])
-    translate(english, locales, "Caffi Trwsio", "caffi-trwsio")
+    translate(english, locales["cy"], title="Caffi Trwsio", slug="caffi-trwsio")
     make_event("Sgwrs", language="cy", days=4, group=group_pages["en"])
     response = client.get("/cy/grwpiau/caffi-cymunedol-rhos/")
     assert section_titles(response) == ["Caffi Trwsio", "Sgwrs"]

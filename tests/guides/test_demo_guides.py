@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Page, Revision
 
-from guides.demo import load_guides
+from demo.guides import load_guides
 from guides.models import GuideIndexPage, GuidePage
+from tests.helpers import parse
 
 
 def quietly(message):
@@ -25,10 +25,6 @@ def demo_guides(demo_site, django_db_blocker):
 def guides(demo_guides, db):
     return GuidePage.objects.live()
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_six_guides_in_each_language_one_in_three_parts(guides):

@@ -1,24 +1,22 @@
 """The demo site in both languages: every page reaches its translation."""
 
 import re
+from io import StringIO
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
 
+from demo.site import DEMO_USERS, demo_password
 from directory.models import GroupPage
 from events.models import EventPage
 from guides.models import GuidePage
-from home.demo.site import DEMO_USERS, demo_password
 from stories.models import StoryPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def switch_link(soup, language):
@@ -54,7 +52,7 @@ def test_every_live_page_links_to_its_translation(client, demo_content):
 def test_footer_links_to_the_accessibility_statement_in_each_language(client, demo_content):
     for language, path in (("en", "/en/accessibility-statement/"), ("cy", "/cy/datganiad-hygyrchedd/")):
         soup = parse(client.get(f"/{language}/"))
-        assert soup.select_one("footer a[href='%s']" % path), language
+        assert soup.select_one(f"footer a[href='{path}']"), language
 
 
 def test_home_page_query_count_is_small(client, demo_content, django_assert_max_num_queries):
@@ -76,7 +74,7 @@ def content_counts():
 
 def test_demo_content_is_idempotent(demo_content):
     before = content_counts()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=StringIO())
     assert content_counts() == before
     assert before["live pages"] > 70
 
@@ -106,7 +104,7 @@ def test_demo_users_sign_in_with_the_demo_password(client, demo_content):
 def test_demo_password_comes_from_the_environment(demo_content, monkeypatch):
     get_user_model().objects.filter(username="council-editor").delete()
     monkeypatch.setenv("DEMO_PASSWORD", "a-different-secret-42")
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=StringIO())
     assert get_user_model().objects.get(username="council-editor").check_password("a-different-secret-42")
 
 
@@ -120,10 +118,10 @@ def test_scale_adds_generated_content_in_both_languages_once(demo_content):
             for language in ("en", "cy")
         }
 
-    call_command("load_demo_content", scale=6, stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", scale=6, stdout=StringIO())
     expected = {"GroupPage": 6, "EventPage": 2, "StoryPage": 1, "GuidePage": 1}
     assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
-    call_command("load_demo_content", scale=6, stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", scale=6, stdout=StringIO())
     assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
     welsh_story = StoryPage.objects.get(slug="enghraifft-00000")
     assert welsh_story.live and welsh_story.get_translation(Locale.objects.get(language_code="en")).live

@@ -23,7 +23,7 @@ from django.test import Client, RequestFactory, override_settings
 
 from directory.suggestions import SUGGESTIONS_PER_HOUR, within_the_hourly_limit
 from home.cache import FailOpenRedisCache
-from home.site_cache import forget_page_tree
+from home.page_cache import forget_page_tree
 
 from .production import free_port, production_environment, wait_for_port
 

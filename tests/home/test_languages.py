@@ -6,12 +6,10 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page, Site
 
 from home.models import StandardPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def switch_link(soup, language):
@@ -100,9 +98,7 @@ def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(clien
     "path, heading", [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")]
 )
 def test_not_found_page_in_the_readers_language(client, home_pages, path, heading):
-    response = client.get(path)
-    assert response.status_code == 404
-    soup = parse(response)
+    soup = parse(client.get(path), status=404)
     assert soup.h1.get_text() == heading
     assert soup.html["lang"] == path[1:3]
     other = "cy" if path.startswith("/en/") else "en"

@@ -129,7 +129,7 @@ def build_site():
 
     add_everywhere(guide_index, guide, locales)
 
-    for language, home in home_pages.items():
+    for home in home_pages.values():
         for hidden in GroupPage.objects.filter(locale=home.locale, title__contains=HIDDEN):
             HomePageFeaturedPage.objects.create(home_page=home, page=hidden, locale=home.locale)
     return {"groups": public_groups}

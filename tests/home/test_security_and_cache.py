@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.cache import patch_vary_headers
 from wagtail.documents import get_document_model
 
-from home.middleware import AnonymousPageCacheMiddleware
 from home.models import StandardPage
+from home.page_cache import AnonymousPageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,8 +15,10 @@ from guides.models import GuideIndexPage, GuidePage
 from home.breadcrumbs import page_trail
 from home.models import HomePage, PortalSettings, StandardPage
 from home.templatetags import portal_tags
+from home.templatetags.portal_tags import json_ld
 from search.models import Topic
 from stories.models import StoryIndexPage, StoryPage
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +38,6 @@ PAGE_TYPES = [
 # CaptureQueriesContext after two warming requests, as ``count_queries`` does).
 QUERIES_BEFORE = {(GroupPage, "en"): 14, (GroupPage, "cy"): 14, (StoryPage, "en"): 10, (StoryPage, "cy"): 11}
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def json_ld_blocks(soup):
@@ -217,3 +214,10 @@ def test_elsewhere_the_trail_takes_one_query(demo_content, rf):
     assert len(queries) == 1
     assert [crumb.url for crumb in trail.links] == ["/en/", "/en/guides/", chapter.get_parent().url]
     assert trail.current.full_url == chapter.get_full_url()
+
+
+def test_json_ld_cannot_close_its_script_element():
+    block = json_ld({"name": "Caffi </script><script>alert(1)</script> & Co"})
+    body = block.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body) == {"name": "Caffi </script><script>alert(1)</script> & Co"}

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from directory.models import GroupPage
 from openreferral.ids import TAXONOMY_ID, part_id, topic_term_id
+from openreferral.params import accepted_languages
 
 from .conftest import API, validate
 
@@ -220,3 +221,9 @@ def test_detail_queries(client, group):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200
         assert len(queries) <= 5, path
+
+
+def test_accept_language_is_read_by_quality_and_q_0_refuses_a_language():
+    assert accepted_languages("fr, cy-GB;q=0.8, en;q=0.9") == ["fr", "en", "cy-GB"]
+    assert accepted_languages("cy;q=0, en") == ["en"]
+    assert accepted_languages("cy;q=nonsense, ,en") == ["en"]

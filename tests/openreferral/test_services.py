@@ -427,7 +427,7 @@ def test_list_queries_do_not_grow_with_the_number_of_groups(client, make_group, 
     at_30 = [count(path) for path in paths]
     add_groups(30, 300)
     at_300 = [count(path) for path in paths]
-    print("queries at 30 and 300 groups:", dict(zip(LISTS, zip(at_30, at_300))))
+    print("queries at 30 and 300 groups:", dict(zip(LISTS, zip(at_30, at_300, strict=True), strict=True)))
     assert at_30 == at_300
     assert max(at_300) < 15
 

@@ -1,16 +1,13 @@
 """The search page and topic pages, with real groups in both languages."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.helpers import parse
+
 pytestmark = pytest.mark.django_db
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def result_titles(soup):

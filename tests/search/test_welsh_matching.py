@@ -1,6 +1,6 @@
 import pytest
 
-from search.welsh import query_alternatives, radical_forms, search_terms
+from bilingual.welsh import query_alternatives, radical_forms, search_terms
 
 MUTATION_SETS = [
     ("cymuned", "gymuned", "chymuned", "nghymuned"),  # c: soft, aspirate, nasal

@@ -1,6 +1,9 @@
 import pytest
 
-from search.welsh import fold_accents, initial_letter, welsh_letters, welsh_sort_key
+from bilingual.welsh import fold_accents, initial_letter, welsh_letters, welsh_sort_key
+from directory.models import Area
+from search.models import Topic
+from tests.helpers import parse
 
 
 def welsh_sorted(names):
@@ -55,3 +58,21 @@ def test_accents_and_case_do_not_change_the_order():
 )  # fmt: skip
 def test_initial_letter(name, language, letter):
     assert initial_letter(name, language) == letter
+
+
+@pytest.mark.django_db
+def test_topic_and_area_choices_are_in_welsh_alphabetical_order_on_welsh_pages(client, directory):
+    # English order would put Chwaraeon before Cymuned and Llai before Lodge; Welsh puts the
+    # digraphs ch and ll after every c and l.
+    for english, welsh in [("Sport", "Chwaraeon"), ("Community", "Cymuned"), ("Arts", "Celf")]:
+        Topic.objects.create(name=english, slug=english.lower(), name_cy=welsh)
+    for english, welsh in [("Llay", "Llai"), ("Lodge", "Lodge"), ("Lavister", "Lavister")]:
+        Area.objects.create(name=english, slug=english.lower(), name_cy=welsh)
+
+    soup = parse(client.get("/cy/grwpiau/"))
+
+    def options(name):
+        return [option.get_text() for option in soup.select(f'select[name="{name}"] option') if option["value"]]
+
+    assert options("topic") == ["Celf", "Cymuned", "Chwaraeon"]
+    assert options("area") == ["Lavister", "Lodge", "Llai"]

@@ -4,11 +4,11 @@ import json
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Page, Revision
 
-from stories.demo import load_stories
+from demo.stories import load_stories
 from stories.models import StoryPage
+from tests.helpers import parse
 
 
 def quietly(message):
@@ -26,10 +26,6 @@ def demo_stories(demo_site, django_db_blocker):
 def stories(demo_stories, db):
     return StoryPage.objects.live()
 
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_six_stories_in_each_language(stories):

@@ -3,7 +3,6 @@ from datetime import date
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -14,34 +13,18 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import PortalSettings
 from stories.models import StoryIndexPage, StoryPage
+from tests.helpers import in_welsh, parse, translate
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def in_welsh(message):
-    """The interface string as Welsh readers see it (English until locale/ has its Welsh)."""
-    with translation.override("cy"):
-        return translation.gettext(message)
 
 
 def listed_titles(soup):
     return [link.get_text() for link in soup.select(".story-list .card__title a")]
 
-
-def translate(page, locale, **fields):
-    """Publish the page's translation with ``fields`` set, as a translator would."""
-    copy = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    return copy
 
 
 @pytest.fixture

@@ -1,33 +1,40 @@
+"""The page cache: whole pages for anonymous readers, and the facts about the page tree that
+every page shows (navigation, footer links, the private sections).
+
+Both are stored under a page-tree "version" that publishing, unpublishing, moving or deleting
+any page (or changing who may see it) bumps, so everything cached retires at once and no page
+ever shows a stale menu or a stale copy for longer than the cache round trip.
+"""
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import has_vary_header
-from django.utils.translation import get_language_from_path
 
-from .site_cache import tree_key
+VERSION_KEY = "page-tree-version"
 
 
-class RememberLanguageMiddleware:
-    """Remember the language of the last page read, so that ``/`` sends the reader back to it.
+def tree_key(name):
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return f"page-tree:{version}:{name}"
 
-    Django's LocaleMiddleware reads the language cookie but nothing sets it when a reader
-    follows the language switcher (a plain link), so set it here when it changes.
-    """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+def forget_page_tree(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet: nothing cached under it
+        cache.add(VERSION_KEY, 1, None)
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        language = get_language_from_path(request.path_info)
-        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
-        return response
+
+def cached(name, compute, timeout=60 * 60):
+    key = tree_key(name)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 class AnonymousPageCacheMiddleware:
@@ -37,7 +44,7 @@ class AnonymousPageCacheMiddleware:
     previews, when it is a 200 that sets no cookie, is not marked private and is the same for
     every reader: a page whose rendering used the CSRF token (any form) or that varies with the
     reader's cookies is never stored, since another reader could not post that form. Entries
-    live under the page-tree version (``home.site_cache``), so publishing, unpublishing, moving
+    live under the page-tree version (``tree_key``), so publishing, unpublishing, moving
     or deleting any page, in either language, retires them all at once. Editors and previews are
     never served from or stored in the cache.
     """

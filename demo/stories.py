@@ -5,14 +5,13 @@ Run after the directory's groups (``load_groups``): the stories are told by demo
 
 from datetime import date, timedelta
 
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from demo.images import demo_image
+from demo.scale import generate_translated_pages
 from directory.models import Area, GroupPage
-from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
-from home.demo.images import demo_image
-from home.demo.scale import generate_translated_pages
 from home.models import HomePage
 from search.models import Topic
-
-from .models import StoryIndexPage, StoryPage, StoryRelatedGroup
+from stories.models import StoryIndexPage, StoryPage, StoryRelatedGroup
 
 
 def ensure_story_index(index, language_locales):
@@ -86,7 +85,7 @@ def load_stories(log):
         # The translation keeps each link's translation key, so later translations line up.
         welsh_links = [
             StoryRelatedGroup(group=welsh_groups[key], translation_key=link.translation_key)
-            for key, link in zip(story["related_groups"], english.related_groups.all())
+            for key, link in zip(story["related_groups"], english.related_groups.all(), strict=False)
         ]
         ensure_translation(
             english,

@@ -9,12 +9,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def current_language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+from .language import current_language
+from .welsh import sort_key_for
 
 
 class BilingualNameMixin(models.Model):
@@ -67,8 +65,6 @@ class BilingualNameMixin(models.Model):
         Filters on every listing page read these lists; they change only when an editor saves
         one, which clears the cache (bulk updates outside the admin expire within the hour).
         """
-        from search.welsh import sort_key_for
-
         key = cls._choices_cache_key(language)
         choices = cache.get(key)
         if choices is None:

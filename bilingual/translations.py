@@ -10,10 +10,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from django.utils.translation import get_language
 from wagtail.models import Page
 
-from .visibility import live_originals
+from .language import current_language
+
+
+def live_originals(pages):
+    """Live pages that are pages in their own right, not aliases: what a lookup of "this page
+    in the other language" may find (the language switch, hreflang alternates)."""
+    return pages.live().filter(alias_of__isnull=True)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ def language_versions(request, page=None, alternate_urls=None):
     ``alternate_urls`` ({language: url}) is for views whose addresses cannot be translated by
     swapping the language prefix, such as a topic whose slug is translated.
     """
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = current_language()
     if alternate_urls:
         return _given_versions(alternate_urls, current)
     if isinstance(page, Page) and page.pk:

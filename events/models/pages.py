@@ -1,8 +1,9 @@
-"""Events and the calendar: what is on, where, when, and how often.
+"""The events listing and the event pages.
 
 Follows bakerydemo's index/detail pattern, with Wagtail's RoutablePageMixin for the extra views
 (past events, iCalendar files): https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
-Listing and filtering live in ``events.listing`` so the pages stay thin; the repeat rules in
+Filtering lives in ``events.listing`` and the date queries in ``events.models.occurrences``
+so the pages stay thin; the repeat rules in
 ``events.recurrence``; iCalendar output in ``events.calendar``.
 """
 
@@ -15,23 +16,24 @@ from django.db import models, transaction
 from django.db.models import ExpressionWrapper, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import BilingualNameMixin, current_language
+from directory.models import GroupPage
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
 from home.visibility import is_publicly_visible, publicly_visible
 
-from .forms import EventPageForm
-from .recurrence import (
+from ..calendar import calendar_response, iso_date
+from ..forms import EventPageForm
+from ..listing import EventFilter
+from ..recurrence import (
     HORIZON,
     Repeat,
     Schedule,
@@ -40,97 +42,8 @@ from .recurrence import (
     nth_weekday_of_month,
     start_of_day,
 )
-
-
-class Venue(BilingualNameMixin, models.Model):
-    """A place where events happen, kept once and chosen by every event held there.
-
-    A snippet (https://docs.wagtail.org/en/stable/topics/snippets/) with its name and address in
-    both languages, like the directory's areas, so a correction reaches every event at once.
-    """
-
-    name = models.CharField(_("English name"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("English slug"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Leave empty to make one from the English name."),
-    )
-    address = models.TextField(
-        _("address in English"),
-        blank=True,
-        help_text=_("Street and town, one per line. Leave out the postcode."),
-    )
-    address_cy = models.TextField(
-        _("address in Welsh"),
-        blank=True,
-        help_text=_("The address as Welsh readers see it. Leave empty if it is the same in both languages."),
-    )
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    area = models.ForeignKey(
-        "directory.Area",
-        verbose_name=_("area"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="venues",
-        help_text=_("The community the venue is in. Readers can filter events by area."),
-    )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("For the map link, for example 53.046. Copy it from a map site."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("For the map link, for example -2.993."),
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("name_cy"), FieldPanel("slug"), FieldPanel("slug_cy")],
-            heading=_("Name"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("address"),
-                FieldPanel("address_cy"),
-                FieldPanel("postcode"),
-                FieldPanel("area"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-            ],
-            heading=_("Where"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.localized_name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-    @property
-    def localized_address(self):
-        return (current_language() == "cy" and self.address_cy) or self.address
-
-    @property
-    def has_map(self):
-        return self.latitude is not None and self.longitude is not None
+from .occurrences import EventOccurrence, EventQuerySet, not_over_by
+from .venue import Venue
 
 
 def calendar_file_url(page, request):
@@ -158,8 +71,6 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("events listing")
 
     def get_context(self, request, *args, past=False, **kwargs):
-        from .listing import EventFilter
-
         context = super().get_context(request, *args, **kwargs)
         event_filter = EventFilter(request.GET, index_page=self, past=past)
         paginator_page = event_filter.paginate(request.GET.get("page"), self.per_page)
@@ -176,6 +87,10 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
             calendar_url=calendar_file_url(self, request),
         )
         return context
+
+    def events(self):
+        """This listing's events, drafts and all (``publicly_visible`` narrows them)."""
+        return EventPage.objects.child_of(self)
 
     def route(self, request, path_components):
         """As Wagtail's routing, but an event comes with its venue and group in one query, not four."""
@@ -200,11 +115,9 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @path("calendar.ics/", name="calendar")
     def calendar_feed(self, request):
-        from .calendar import calendar_response
-        from .listing import upcoming_events
-
         events = (
-            upcoming_events(publicly_visible(EventPage.objects.child_of(self)), start_of_day(timezone.localdate()))
+            publicly_visible(self.events())
+            .upcoming(start_of_day(timezone.localdate()))
             .select_related("venue")
             .prefetch_related("cancelled_dates")
         )
@@ -402,6 +315,8 @@ class EventPage(RoutablePageMixin, BasePage):
     search_type = "events"
     base_form_class = EventPageForm
 
+    objects = PageManager.from_queryset(EventQuerySet)()
+
     previewing = False  # set while an editor previews the page
 
     # Saving any of these changes the dates, so the stored occurrences are made again.
@@ -520,8 +435,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
         A preview shows the dates being edited, which are stored only when the page is saved.
         """
-        from .listing import not_over_by
-
         today = start_of_day(timezone.localdate())
         if self.pk is None or self.previewing:
             occurrences = self._occurrences_from_rule()
@@ -564,7 +477,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def listed_occurrence(self):
-        """The date a listing shows the event at (annotated by ``events.listing``)."""
+        """The date a listing shows the event at (annotated by ``EventQuerySet.upcoming`` and ``.past``)."""
         return EventOccurrence(event=self, start=self.occurrence_start, end=self.occurrence_end)
 
     @property
@@ -579,8 +492,6 @@ class EventPage(RoutablePageMixin, BasePage):
     @cached_property
     def organiser(self):
         """The organising group's page in the reader's language, else in the language it was chosen in."""
-        from directory.models import GroupPage
-
         group = self.group
         if group is None or group.locale_id == self.locale_id:
             return group if group is not None and is_publicly_visible(group) else None
@@ -601,16 +512,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("event.ics/", name="calendar")
     def calendar_file(self, request):
-        from .calendar import calendar_response
-
         response = calendar_response(request, [self], name=self.title)
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
 
     def structured_data(self, request):
         """schema.org Event for search engines, dated by the next occurrence."""
-        from .calendar import iso_date
-
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -677,49 +584,3 @@ class EventCancelledDate(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("date without the event")
         verbose_name_plural = _("dates without the event")
-
-
-class EventOccurrence(models.Model):
-    """One date of an event, stored so listings filter and sort by date in the database.
-
-    Not edited by anyone: ``EventPage.save`` makes them again from the event's rule.
-    """
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField(db_index=True)
-    end = models.DateTimeField(db_index=True)
-    cancelled = models.BooleanField(default=False)  # one of the event's cancelled dates
-
-    class Meta:
-        ordering = ["start"]
-        indexes = [models.Index(fields=["event", "start"])]
-
-    def __str__(self):
-        return f"{self.event_id} {self.start.isoformat()}"
-
-    @property
-    def all_day(self):
-        return self.event.is_all_day
-
-    @property
-    def last_moment(self):
-        """When it ends, or for an all-day event its last day (the stored end is the next midnight)."""
-        if self.all_day:
-            return timezone.localtime(self.end) - timedelta(days=1)
-        return self.end
-
-    def is_not_over_by(self, moment):
-        """As ``events.listing.not_over_by``, for an occurrence not stored yet (in a preview)."""
-        return self.end > moment or self.start >= moment
-
-    @property
-    def first_day(self):
-        return timezone.localtime(self.start).date()
-
-    @property
-    def last_day(self):
-        return timezone.localtime(self.last_moment).date()
-
-    @property
-    def is_multi_day(self):
-        return self.last_day != self.first_day

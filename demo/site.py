@@ -6,13 +6,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
 from home.models import HomePage, PortalSettings, StandardPage
 
 DEFAULT_DEMO_PASSWORD = "together-demo-2026"
 
 # username -> (role, is superuser). The group editors' own groups are made with their
-# listings (directory.demo.load_group_editors).
+# listings (demo.directory.load_group_editors).
 DEMO_USERS = {
     "admin": (None, True),
     "council-editor": ("Council editors", False),

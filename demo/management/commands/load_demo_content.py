@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory.demo import load_areas_and_topics, load_group_editors, load_groups, scale_groups
-from events.demo import load_events, scale_events
-from guides.demo import load_guides, scale_guides
-from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
-from stories.demo import load_stories, scale_stories
+from demo.directory import load_areas_and_topics, load_group_editors, load_groups, scale_groups
+from demo.events import load_events, scale_events
+from demo.guides import load_guides, scale_guides
+from demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
+from demo.stories import load_stories, scale_stories
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         "missing and leaves existing content, including editors' changes, alone."
     )
 
-    # Each step reports its progress through ``log``; the content apps add their own steps.
+    # Each step reports its progress through ``log``; each family's module in demo/ gives its own.
     steps = [
         load_home_pages,
         load_areas_and_topics,

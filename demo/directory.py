@@ -6,14 +6,13 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
-from home.demo.images import demo_image
-from home.demo.scale import generate_translated_pages
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from demo.images import demo_image
+from demo.scale import generate_translated_pages
+from directory.editors import ensure_group_editors
+from directory.models import Area, GroupIndexPage, GroupPage
 from home.models import HomePage
 from search.models import Topic
-
-from .editors import ensure_group_editors
-from .models import Area, GroupIndexPage, GroupPage
 
 INDEX = {
     "en": {"title": "Community groups", "slug": "groups",

@@ -1,28 +1,24 @@
-"""The community group directory: a listing page per group and the index that finds them.
+"""Community groups: a listing page per group, the areas they serve, their editors, and the
+suggestions readers send.
 
-Follows bakerydemo's index/detail pattern (``BreadsIndexPage``/``BreadPage``); filtering lives
-in ``directory.filters`` so the index stays a thin page.
 See https://docs.wagtail.org/en/stable/topics/pages.html
 """
 
 from datetime import timedelta
 
-from django.core.paginator import Paginator
-from django.shortcuts import redirect
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.bilingual import BilingualNameMixin, current_language
+from bilingual.language import current_language
+from bilingual.names import BilingualNameMixin
 from home.blocks import BodyBlock
-from home.models import BasePage, IndexPage
-from home.visibility import live_originals
+from home.models import BasePage
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -72,90 +68,6 @@ class GroupLanguage(models.TextChoices):
     WELSH = "cy", _("Mainly Welsh")
     BILINGUAL = "bilingual", _("Welsh and English")
     ENGLISH = "en", _("Mainly English")
-
-
-SUGGEST_PATH = {"en": "suggest", "cy": "awgrymu"}
-THANKS_PATH = {"en": "thanks", "cy": "diolch"}
-
-
-class GroupIndexPage(RoutablePageMixin, IndexPage):
-    """The directory: live groups of the reader's language, filtered, sorted and paginated.
-
-    Also the home of the public "suggest a group" form (``suggest/``, Welsh ``awgrymu/``), a
-    routable sub-page: https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
-    """
-
-    subpage_types = ["directory.GroupPage"]
-
-    class Meta:
-        verbose_name = _("group directory")
-
-    @staticmethod
-    def suggest_path(language, thanks=False):
-        """The form's address below the directory, in its language ("awgrymu/" in Welsh)."""
-        return f"{SUGGEST_PATH[language]}/" + (f"{THANKS_PATH[language]}/" if thanks else "")
-
-    def suggest_url(self, thanks=False):
-        return self.url + self.suggest_path(self.locale.language_code, thanks)
-
-    def _alternate_suggest_urls(self, thanks=False):
-        indexes = [self, *live_originals(self.get_translations())]
-        return {index.locale.language_code: index.specific.suggest_url(thanks) for index in indexes}
-
-    @re_path(r"^(?P<word>suggest|awgrymu)/$", name="suggest")
-    def suggest(self, request, word):
-        from .suggestions import SuggestGroupForm, create_draft_listing, within_the_hourly_limit
-
-        if word != SUGGEST_PATH[self.locale.language_code]:
-            return redirect(self.suggest_url(), permanent=True)
-        form = SuggestGroupForm(request.POST or None)
-        refusal = None
-        if request.method == "POST":
-            if form.is_from_a_bot:
-                refusal = _("Your suggestion could not be sent.")
-            elif form.is_valid():
-                if not within_the_hourly_limit(request):
-                    refusal = _("You have sent several suggestions in the last hour. Please try again later.")
-                else:
-                    create_draft_listing(self, form)
-                    return redirect(self.suggest_url(thanks=True))
-        response = self.render(
-            request,
-            template="directory/suggest_group.html",
-            context_overrides={
-                "form": form,
-                "refusal": refusal,
-                "suggest_path": self.suggest_path(current_language()),
-                "alternate_urls": self._alternate_suggest_urls(),
-            },
-        )
-        if refusal:
-            response.status_code = 429 if not form.is_from_a_bot else 400
-        return response
-
-    @re_path(r"^(?P<word>suggest|awgrymu)/(?P<thanks>thanks|diolch)/$", name="suggest_thanks")
-    def suggest_thanks(self, request, word, thanks):
-        return self.render(
-            request,
-            template="directory/suggest_group_thanks.html",
-            context_overrides={"alternate_urls": self._alternate_suggest_urls(thanks=True)},
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import GroupFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        group_filter = GroupFilter(request.GET, index_page=self)
-        ordered_ids = group_filter.ordered_ids()
-        page_of_ids = Paginator(ordered_ids, self.per_page).get_page(request.GET.get("page"))
-        context.update(
-            suggest_path=self.suggest_path(current_language()),
-            filter=group_filter,
-            groups=group_filter.groups_in_order(page_of_ids.object_list),
-            paginator_page=page_of_ids,
-            group_count=len(ordered_ids),
-        )
-        return context
 
 
 class GroupPage(BasePage):
@@ -358,6 +270,9 @@ class ReviewReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"),
         ]
+
+    def __str__(self):
+        return f"{self.translation_key} {self.last_reviewed}"
 
 
 class GroupSuggestion(models.Model):

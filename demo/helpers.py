@@ -7,9 +7,10 @@ again at any time without duplicating content or overwriting an editor's changes
 import json
 from pathlib import Path
 
+from django.utils.html import escape
 from wagtail.models import Locale
 
-DATA_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def load_json(name):
@@ -47,6 +48,4 @@ def ensure_translation(page, locale, **fields):
 
 def paragraphs(texts):
     """StreamField data for a list of plain-text paragraphs."""
-    from django.utils.html import escape
-
     return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]

@@ -9,13 +9,12 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales
+from demo.scale import generate_translated_pages
 from directory.models import GroupPage
-from home.demo import ensure_child_page, ensure_translation, load_json, locales
-from home.demo.scale import generate_translated_pages
+from guides.models import GuideDocument, GuideGroup, GuideIndexPage, GuidePage, GuideRelatedGuide, TimeUnit
 from home.models import HomePage
 from search.models import Topic
-
-from .models import GuideDocument, GuideGroup, GuideIndexPage, GuidePage, GuideRelatedGuide, TimeUnit
 
 
 def demo_document(key, title, lines):
@@ -127,7 +126,7 @@ def load_guides(log):
             welsh_guides[guide["key"]],
             [
                 GuideRelatedGuide(page=welsh_guides[key], translation_key=link.translation_key)
-                for key, link in zip(guide["related"], english.related_guides.all())
+                for key, link in zip(guide["related"], english.related_guides.all(), strict=False)
             ],
         )
     chapters = sum(len(guide.get("chapters", [])) for guide in data["guides"])

@@ -1,6 +1,6 @@
 """Demo content for events: venues and events in both languages, dated from the day it is loaded.
 
-Dates in ``home/demo/events.json`` are relative ("in 12 days, on a Saturday", "the second
+Dates in ``demo/data/events.json`` are relative ("in 12 days, on a Saturday", "the second
 Saturday of the month, from this month"), so the demo always has events to come, a few that
 are over, and series that repeat. Organising groups are the directory's demo groups.
 """
@@ -11,13 +11,12 @@ from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
+from demo.scale import generate_translated_pages
 from directory.models import Area, GroupPage
-from home.demo import ensure_child_page, ensure_translation, load_json, locales, paragraphs
-from home.demo.scale import generate_translated_pages
+from events.models import EventCancelledDate, EventIndexPage, EventPage, Venue
 from home.models import HomePage
 from search.models import Topic
-
-from .models import EventCancelledDate, EventIndexPage, EventPage, Venue
 
 TRANSLATED_FIELDS = ("title", "slug", "summary", "cost", "accessibility")
 

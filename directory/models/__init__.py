@@ -1,0 +1,30 @@
+"""The community group directory, split by kind: ``groups`` (the group pages, areas, editors,
+reminders and suggestions) and ``index`` (the directory page that lists and finds them)."""
+
+from .groups import (
+    REVIEW_INTERVAL,
+    Area,
+    GroupEditors,
+    GroupLanguage,
+    GroupPage,
+    GroupSuggestion,
+    ReviewReminder,
+    SocialLinkBlock,
+    related_sections,
+)
+from .index import SUGGEST_PATH, THANKS_PATH, GroupIndexPage
+
+__all__ = [
+    "REVIEW_INTERVAL",
+    "SUGGEST_PATH",
+    "THANKS_PATH",
+    "Area",
+    "GroupEditors",
+    "GroupIndexPage",
+    "GroupLanguage",
+    "GroupPage",
+    "GroupSuggestion",
+    "ReviewReminder",
+    "SocialLinkBlock",
+    "related_sections",
+]
