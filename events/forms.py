@@ -1,4 +1,7 @@
-"""The event editing form: a group editor's events are organised by their own group."""
+"""The event editing form: a group editor's events are organised by their own group.
+
+Volunteering opportunities use it too, with their own message (``own_group_message``).
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +9,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class EventPageForm(WagtailAdminPageForm):
+    own_group_message = _(
+        "Choose your own group as the organiser: you can add events for the group you look after only."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .editors import organisers_for
@@ -17,7 +24,5 @@ class EventPageForm(WagtailAdminPageForm):
     def clean_group(self):
         group = self.cleaned_data.get("group")
         if self.own_groups is not None and (group is None or not self.own_groups.filter(pk=group.pk).exists()):
-            raise forms.ValidationError(
-                _("Choose your own group as the organiser: you can add events for the group you look after only.")
-            )
+            raise forms.ValidationError(self.own_group_message)
         return group

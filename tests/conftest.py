@@ -13,6 +13,7 @@ from guides.models import GuideIndexPage
 from home.models import HomePage
 from search.models import Topic
 from stories.models import StoryIndexPage
+from volunteering.models import VolunteeringIndexPage
 
 
 @pytest.fixture(autouse=True)
@@ -125,6 +126,8 @@ SECTIONS = {
                     {"title": "Success stories", "slug": "stories", "summary": "What people across Wrexham have done."},
                     {"title": "Straeon llwyddiant", "slug": "straeon",
                      "summary": "Beth mae pobl ar draws Wrecsam wedi'i wneud."}),
+    "volunteering_index": (VolunteeringIndexPage, {"title": "Volunteer", "slug": "volunteer"},
+                           {"title": "Gwirfoddoli", "slug": "gwirfoddoli"}),
 }  # fmt: skip
 
 
@@ -156,6 +159,12 @@ def guide_index(home_pages, locales):
 def story_index(home_pages, locales):
     """The English story index and its Welsh translation, both empty."""
     return empty_section("story_index", home_pages, locales)
+
+
+@pytest.fixture
+def volunteering_index(home_pages, locales):
+    """The English volunteering listing and its Welsh translation, both empty."""
+    return empty_section("volunteering_index", home_pages, locales)
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "events",
+    "volunteering",
     "guides",
     "stories",
     "search",
