@@ -6,6 +6,7 @@ from events.demo import load_events, scale_events
 from guides.demo import load_guides, scale_guides
 from home.demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 from stories.demo import load_stories, scale_stories
+from volunteering.demo import load_opportunities
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         load_areas_and_topics,
         load_groups,
         load_events,
+        load_opportunities,
         load_stories,
         load_guides,
         load_demo_users,
