@@ -12,7 +12,6 @@ from functools import partial
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,7 +22,8 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from home.bilingual import BilingualChoiceField
-from home.client_address import client_address
+from home.throttle import throttle_key
+from home.throttle import within_the_hourly_limit as hourly_limit_allows
 
 from .models import Area, GroupIndexPage, GroupPage, GroupSuggestion
 
@@ -83,23 +83,12 @@ class SuggestGroupForm(forms.Form):
 
 
 def _rate_key(request):
-    return f"group-suggestions:{client_address(request)}"
+    return throttle_key(request, "group-suggestions")
 
 
 def within_the_hourly_limit(request):
-    """Count one more suggestion from the reader's address; False once it is over the limit.
-
-    Counting and deciding are one step (the value ``incr`` returns), so suggestions arriving at
-    the same moment cannot all read "four so far" and all get through.
-    """
-    key = _rate_key(request)
-    while True:
-        if cache.add(key, 1, 60 * 60):
-            return True
-        try:
-            return cache.incr(key) <= SUGGESTIONS_PER_HOUR
-        except ValueError:  # the hour ran out between add and incr: this one starts the next
-            continue
+    """Count one more suggestion from the reader's address; False once it is over the limit."""
+    return hourly_limit_allows(request, "group-suggestions", SUGGESTIONS_PER_HOUR)
 
 
 def _unique_slug(index, name):

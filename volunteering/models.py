@@ -11,16 +11,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.forms import EventPageForm
 from home.bilingual import current_language
 from home.models import BasePage, IndexPage
-from home.visibility import is_publicly_visible, publicly_visible
+from home.visibility import is_publicly_visible, live_originals, publicly_visible
 
 
 class Commitment(models.TextChoices):
@@ -32,6 +35,29 @@ class Commitment(models.TextChoices):
 class HoursPer(models.TextChoices):
     WEEK = "week", _("a week")
     MONTH = "month", _("a month")
+
+
+# The message forms' addresses below a page, in each language ("helpu/diolch/" in Welsh).
+HELP_PATH = {"en": "help", "cy": "helpu"}
+CONTACT_PATH = {"en": "contact", "cy": "cysylltu"}
+THANKS_PATH = {"en": "thanks", "cy": "diolch"}
+
+
+def form_path(words, language, slug=None, thanks=False):
+    parts = [words[language], slug, THANKS_PATH[language] if thanks else None]
+    return "".join(f"{part}/" for part in parts if part)
+
+
+def form_urls(page, words, slug_for=None, thanks=False):
+    """{language: address of the form below ``page``'s live translations}; ``slug_for(page)``
+    gives the part after the form's word (the group, on the listing), None where there is none."""
+    urls = {}
+    for version in [page, *live_originals(page.get_translations()).select_related("locale")]:
+        slug = slug_for(version) if slug_for else None
+        if slug_for is None or slug:
+            language = version.locale.language_code
+            urls[language] = version.url + form_path(words, language, slug, thanks)
+    return urls
 
 
 def open_on(day):
@@ -47,8 +73,13 @@ class OpportunityPageForm(EventPageForm):
     )
 
 
-class VolunteeringIndexPage(IndexPage):
-    """Ways to help: the open opportunities of the reader's language, filtered and paginated."""
+class VolunteeringIndexPage(RoutablePageMixin, IndexPage):
+    """Ways to help: the open opportunities of the reader's language, filtered and paginated.
+
+    Also the home of "Contact this group" (``contact/<group>/``, Welsh ``cysylltu/<grŵp>/``)
+    for every group page, a routable sub-page, so that the directory needs no form of its own:
+    https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    """
 
     subpage_types = ["volunteering.OpportunityPage"]
 
@@ -69,12 +100,69 @@ class VolunteeringIndexPage(IndexPage):
         )
         return context
 
+    def route(self, request, path_components):
+        """As Wagtail's routing, but an opportunity comes with its group, venue and area in one
+        query (as ``EventIndexPage.route`` does for events)."""
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                opportunity = (
+                    OpportunityPage.objects.child_of(self)
+                    .select_related("group", "venue", "area")
+                    .filter(slug=path_components[0])
+                    .first()
+                )
+                if opportunity is not None:
+                    opportunity._cached_parent_obj = self  # as Page.route does, saving a query for the parent
+                    return opportunity.route(request, path_components[1:])
+        return super().route(request, path_components)
 
-class OpportunityPage(BasePage):
+    def _group(self, slug):
+        from directory.models import GroupPage
+
+        group = publicly_visible(GroupPage.objects.filter(locale_id=self.locale_id, slug=slug)).first()
+        if group is None:
+            raise Http404
+        return group
+
+    def _contact_urls(self, group, thanks=False):
+        def group_slug(index):
+            translation = group.get_translation_or_none(index.locale)
+            return translation.slug if translation is not None and is_publicly_visible(translation) else None
+
+        return form_urls(self, CONTACT_PATH, group_slug, thanks)
+
+    @re_path(r"^(?P<word>contact|cysylltu)/(?P<slug>[-\w]+)/$", name="contact")
+    def contact(self, request, word, slug):
+        from .messages import message_form_view
+
+        group = self._group(slug)
+        urls = self._contact_urls(group)
+        language = self.locale.language_code
+        if word != CONTACT_PATH[language]:
+            return redirect(urls[language], permanent=True)
+        return message_form_view(
+            self, request, group, None, urls[language], self._contact_urls(group, thanks=True)[language], urls
+        )
+
+    @re_path(r"^(?P<word>contact|cysylltu)/(?P<slug>[-\w]+)/(?P<thanks>thanks|diolch)/$", name="contact_thanks")
+    def contact_thanks(self, request, word, slug, thanks):
+        group = self._group(slug)
+        return self.render(
+            request,
+            template="volunteering/message_thanks.html",
+            context_overrides={"group": group, "alternate_urls": self._contact_urls(group, thanks=True)},
+        )
+
+
+class OpportunityPage(RoutablePageMixin, BasePage):
     """One way to help a community group: a role, when and where, who it suits, what it takes.
 
     Written by the group's editors (moderated) or the council. It leaves the listing by itself
-    once it is marked closed or its closing date has passed; the page stays, saying so.
+    once it is marked closed or its closing date has passed; the page stays, saying so. The
+    "I'd like to help" form is its ``help/`` route (Welsh ``helpu/``), a page of its own so that
+    the opportunity page itself stays in the page cache.
     """
 
     group = models.ForeignKey(
@@ -307,6 +395,31 @@ class OpportunityPage(BasePage):
             self.area_id = self.venue.area_id  # so that the area filter finds it
         return super().save(*args, **kwargs)
 
+    @re_path(r"^(?P<word>help|helpu)/$", name="help")
+    def help_form(self, request, word):
+        from .messages import message_form_view
+
+        urls = form_urls(self, HELP_PATH)
+        language = self.locale.language_code
+        if word != HELP_PATH[language]:
+            return redirect(urls[language], permanent=True)
+        if not self.is_open or self.organiser is None:
+            raise Http404
+        thanks = self.url + form_path(HELP_PATH, language, thanks=True)
+        return message_form_view(self, request, self.organiser, self, urls[language], thanks, urls)
+
+    @re_path(r"^(?P<word>help|helpu)/(?P<thanks>thanks|diolch)/$", name="help_thanks")
+    def help_thanks(self, request, word, thanks):
+        return self.render(
+            request,
+            template="volunteering/message_thanks.html",
+            context_overrides={"group": self.organiser, "alternate_urls": form_urls(self, HELP_PATH, thanks=True)},
+        )
+
+    @property
+    def help_url(self):
+        return self.url + form_path(HELP_PATH, self.locale.language_code)
+
     @property
     def is_open(self):
         return not self.is_closed and (self.closing_date is None or self.closing_date >= timezone.localdate())
@@ -378,3 +491,58 @@ class OpportunityPage(BasePage):
         if self.people_wanted:
             data["totalJobOpenings"] = self.people_wanted
         return data
+
+
+class MessageStatus(models.TextChoices):
+    NEW = "new", _("New")
+    REPLIED = "replied", _("Replied")
+    JOINED = "joined", _("Volunteer joined")
+    NOT_SUITABLE = "not-suitable", _("Not suitable")
+
+
+class Message(models.Model):
+    """A resident's "I'd like to help" or "Contact this group", relayed to the group by e-mail.
+
+    Stored before any e-mail is sent; ``sent_to_group_at`` and ``confirmation_sent_at`` stay
+    empty until each e-mail has gone, and ``send_pending_messages`` tries again for those.
+    Shown to the group's editors in the admin; deleted ``MESSAGE_RETENTION_DAYS`` after its
+    last change by ``delete_old_messages``.
+    """
+
+    group = models.ForeignKey(
+        "directory.GroupPage", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+"
+    )
+    opportunity = models.ForeignKey(
+        OpportunityPage,
+        verbose_name=_("volunteering opportunity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    text = models.TextField(_("message"), max_length=2000)
+    language = models.CharField(_("replies in"), max_length=2, choices=[("en", "English"), ("cy", "Cymraeg")])
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=MessageStatus.choices,
+        default=MessageStatus.NEW,
+        help_text=_("Keep this up to date: the council counts how many people joined a group through the website."),
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    sent_to_group_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message to a group")
+        verbose_name_plural = _("messages to groups")
+        ordering = ["-created_at"]
+        # Council editors see every group's messages; a group's editors only their own.
+        permissions = [("view_all_messages", _("Can see the messages to every group"))]
+
+    def __str__(self):
+        return f"{self.name} → {self.group.title}"
