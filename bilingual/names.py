@@ -56,7 +56,14 @@ class BilingualNameMixin(models.Model):
         """The item's name in the reader's language, from the cached list (no query)."""
         if pk is None:
             return ""
-        return next((name for item_pk, _slug, name in cls.choices_for(language or current_language()) if item_pk == pk), "")
+        return next(
+            (
+                name
+                for item_pk, _slug, name in cls.choices_for(language or current_language())
+                if item_pk == pk
+            ),
+            "",
+        )
 
     @classmethod
     def choices_for(cls, language):

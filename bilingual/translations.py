@@ -39,7 +39,9 @@ def _nearest_translated_ancestor(page, language):
     ancestors = page.get_ancestors().filter(depth__gt=1)
     return (
         live_originals(
-            Page.objects.filter(translation_key__in=ancestors.values("translation_key"), locale__language_code=language)
+            Page.objects.filter(
+                translation_key__in=ancestors.values("translation_key"), locale__language_code=language
+            )
         )
         .order_by("-depth")
         .first()

@@ -43,8 +43,13 @@ def load_areas_and_topics(log):
 def ensure_group_index():
     language_locales = locales()
     english_home = HomePage.objects.get(depth=2, locale=language_locales["en"])
-    english, _ = ensure_child_page(english_home, GroupIndexPage, INDEX["en"]["slug"], show_in_menus=True,
-                                   **{key: value for key, value in INDEX["en"].items() if key != "slug"})
+    english, _ = ensure_child_page(
+        english_home,
+        GroupIndexPage,
+        INDEX["en"]["slug"],
+        show_in_menus=True,
+        **{key: value for key, value in INDEX["en"].items() if key != "slug"},
+    )
     welsh, _ = ensure_translation(english, language_locales["cy"], **INDEX["cy"])
     return english, welsh
 

@@ -151,7 +151,10 @@ def scale_events(scale, log):
             "start_date": today + timedelta(days=rng.randint(-30, 180)), "start_time": time(10), "end_time": time(12),
             "venue": venue, "is_free": rng.random() < 0.7,
         }  # fmt: skip
-        english = {"title": f"{english_kind} at {venue.name} {number}", "summary": f"{english_kind} for everyone."}
+        english = {
+            "title": f"{english_kind} at {venue.name} {number}",
+            "summary": f"{english_kind} for everyone.",
+        }
         welsh = {"title": f"{welsh_kind} yn {venue.name_cy} {number}", "summary": f"{welsh_kind} i bawb."}
         return shared, english, welsh, topics
 

@@ -147,12 +147,16 @@ def scale_guides(scale, log):
         english = {
             "title": f"How to run a community event {number}",
             "summary": "Plan, publicise and hold an event that welcomes everyone.",
-            "steps": steps(["Choose a date and a venue", "Tell people about it", "Welcome everyone on the day"]),
+            "steps": steps(
+                ["Choose a date and a venue", "Tell people about it", "Welcome everyone on the day"]
+            ),
         }
         welsh = {
             "title": f"Sut i gynnal digwyddiad cymunedol {number}",
             "summary": "Cynllunio, hysbysebu a chynnal digwyddiad sy'n croesawu pawb.",
-            "steps": steps(["Dewis dyddiad a lleoliad", "Dweud wrth bobl amdano", "Croesawu pawb ar y diwrnod"]),
+            "steps": steps(
+                ["Dewis dyddiad a lleoliad", "Dweud wrth bobl amdano", "Croesawu pawb ar y diwrnod"]
+            ),
         }
         return shared, english, welsh, topics
 

@@ -30,6 +30,4 @@ def demo_image(key, title, description, size=(800, 600)):
     draw.text((size[0] / 2, size[1] / 2), initials, fill="white", font=font, anchor="mm")
     buffer = BytesIO()
     canvas.save(buffer, format="PNG")
-    return Image.objects.create(
-        title=title, description=description, file=ImageFile(buffer, name=file_name)
-    )
+    return Image.objects.create(title=title, description=description, file=ImageFile(buffer, name=file_name))

@@ -18,7 +18,9 @@ def generate_translated_pages(english_index, welsh_index, page_class, count, des
     ``(shared fields, English fields, Welsh fields, topics)``; slugs are made here."""
     rng = random.Random(2026)
     all_topics = list(Topic.objects.all())
-    existing = set(english_index.get_children().filter(slug__startswith="generated-").values_list("slug", flat=True))
+    existing = set(
+        english_index.get_children().filter(slug__startswith="generated-").values_list("slug", flat=True)
+    )
     for number in range(count):
         shared, english_fields, welsh_fields, topics = describe(number, rng, rng.sample(all_topics, 2))
         slug = f"generated-{number:05d}"

@@ -68,7 +68,11 @@ def load_demo_users(log):
     for username, (group_name, is_superuser) in DEMO_USERS.items():
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"email": f"{username}@wrexham.example", "is_staff": is_superuser, "is_superuser": is_superuser},
+            defaults={
+                "email": f"{username}@wrexham.example",
+                "is_staff": is_superuser,
+                "is_superuser": is_superuser,
+            },
         )
         if created:
             user.set_password(password)

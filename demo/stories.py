@@ -115,7 +115,9 @@ def scale_stories(scale, log):
         welsh = {
             "title": f"Gwirfoddolwyr yn {area.name_cy} yn agor gofod cymunedol {number}",
             "standfirst": f"Gweithiodd trigolion {area.name_cy} gyda'i gilydd i agor gofod i bawb.",
-            "body": paragraphs([f"Cyfarfu trigolion {area.name_cy}, gwneud cynlluniau ac agor gofod cymunedol."]),
+            "body": paragraphs(
+                [f"Cyfarfu trigolion {area.name_cy}, gwneud cynlluniau ac agor gofod cymunedol."]
+            ),
         }
         return shared, english, welsh, topics
 

@@ -82,14 +82,18 @@ class InviteEditorView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            user, created = invite_editor(self.listing, form.cleaned_data["email"], form.cleaned_data["language"])
+            user, created = invite_editor(
+                self.listing, form.cleaned_data["email"], form.cleaned_data["language"]
+            )
         except (SMTPException, OSError):
             # The account and its place among the editors are saved; only the e-mail is missing.
             logger.warning("Invitation e-mail for %s could not be sent", self.listing, exc_info=True)
             messages.error(
                 self.request,
-                _("The invitation could not be e-mailed just now. The person is an editor of this group; "
-                  "send the invitation again later."),
+                _(
+                    "The invitation could not be e-mailed just now. The person is an editor of this group; "
+                    "send the invitation again later."
+                ),
             )
             return redirect("directory_invite_editor", self.listing.pk)
         if created:

@@ -12,4 +12,6 @@ class DirectoryConfig(AppConfig):
         from .editors import grant_editors_on_new_translation
         from .models import GroupPage
 
-        post_save.connect(grant_editors_on_new_translation, sender=GroupPage, dispatch_uid="group-editors-translations")
+        post_save.connect(
+            grant_editors_on_new_translation, sender=GroupPage, dispatch_uid="group-editors-translations"
+        )

@@ -44,7 +44,9 @@ def ensure_group_editors(listing):
         # listing's, found by its translation key, and named with the key to stay unique.
         key = str(english.translation_key)
         group = Group.objects.create(name=f"Group editors: {english.title}"[:139] + f" ({key[:8]})")
-        collection = Collection.get_first_root_node().add_child(name=f"{english.title}"[:244] + f" ({key[:8]})")
+        collection = Collection.get_first_root_node().add_child(
+            name=f"{english.title}"[:244] + f" ({key[:8]})"
+        )
         editors = GroupEditors.objects.create(
             translation_key=english.translation_key, group=group, collection=collection
         )
@@ -117,7 +119,12 @@ def _send_invitation(user, listing, language):
             kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
         )
     with translation.override(language):
-        context = {"user": user, "listing": listing.localized, "link": link, "has_password": user.has_usable_password()}
+        context = {
+            "user": user,
+            "listing": listing.localized,
+            "link": link,
+            "has_password": user.has_usable_password(),
+        }
         subject = render_to_string("directory/emails/invitation_subject.txt", context).strip()
         body = render_to_string("directory/emails/invitation.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])

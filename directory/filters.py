@@ -66,7 +66,9 @@ class GroupFilter:
         if values.get("q"):
             groups = matching(groups, values["q"])
         if values.get("topic"):
-            groups = groups.filter(tagged_topics__tag_id=self.form.fields["topic"].pk_by_slug[values["topic"]])
+            groups = groups.filter(
+                tagged_topics__tag_id=self.form.fields["topic"].pk_by_slug[values["topic"]]
+            )
         if values.get("area"):
             groups = groups.filter(area_id=self.form.fields["area"].pk_by_slug[values["area"]])
         if values.get("welsh"):
@@ -100,9 +102,8 @@ class GroupFilter:
     def groups_in_order(self, ids):
         # The rendition must match the one in directory/group_index_page.html.
         images = get_image_model().objects.prefetch_renditions("fill-160x160")
-        groups = (
-            GroupPage.objects.filter(pk__in=ids)
-            .prefetch_related("topics", Prefetch("listing_image", queryset=images))
+        groups = GroupPage.objects.filter(pk__in=ids).prefetch_related(
+            "topics", Prefetch("listing_image", queryset=images)
         )
         by_id = {group.pk: group for group in groups}
         return [by_id[pk] for pk in ids if pk in by_id]

@@ -24,7 +24,11 @@ def listings_due_a_reminder(today=None):
         translation_key__in=GroupEditors.objects.values("translation_key"),
     )
     already = set(reminded)
-    return [listing for listing in due.order_by("last_reviewed") if (listing.translation_key, listing.last_reviewed) not in already]
+    return [
+        listing
+        for listing in due.order_by("last_reviewed")
+        if (listing.translation_key, listing.last_reviewed) not in already
+    ]
 
 
 def send_reminder(listing):
@@ -34,9 +38,14 @@ def send_reminder(listing):
         language = UserProfile.get_for_user(user).get_preferred_language()
         with translation.override(language):
             localized = listing.localized
-            context = {"listing": localized, "edit_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{localized.pk}/edit/"}
+            context = {
+                "listing": localized,
+                "edit_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{localized.pk}/edit/",
+            }
             subject = render_to_string("directory/emails/review_reminder_subject.txt", context).strip()
             body = render_to_string("directory/emails/review_reminder.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-    ReviewReminder.objects.create(translation_key=listing.translation_key, last_reviewed=listing.last_reviewed)
+    ReviewReminder.objects.create(
+        translation_key=listing.translation_key, last_reviewed=listing.last_reviewed
+    )
     return len(users)

@@ -1,4 +1,4 @@
-""""Suggest a group": the public proposes a missing group; moderators decide.
+""" "Suggest a group": the public proposes a missing group; moderators decide.
 
 A valid suggestion becomes a *draft* listing in the reader's language, submitted to the
 moderation workflow; nothing is published without a moderator's approval. The reader's text is
@@ -12,7 +12,6 @@ from functools import partial
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,7 +22,8 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.names import BilingualChoiceField
-from home.client_address import client_address
+from home.throttle import throttle_key
+from home.throttle import within_the_hourly_limit as hourly_limit_allows
 
 from .models.groups import Area, GroupPage, GroupSuggestion
 
@@ -36,7 +36,9 @@ SLUG_ATTEMPTS = 5
 
 class SuggestGroupForm(forms.Form):
     name = forms.CharField(
-        label=_("Name of the group"), max_length=120, error_messages={"required": _("Enter the name of the group")}
+        label=_("Name of the group"),
+        max_length=120,
+        error_messages={"required": _("Enter the name of the group")},
     )
     description = forms.CharField(
         label=_("What does the group do?"),
@@ -51,7 +53,9 @@ class SuggestGroupForm(forms.Form):
         required=False,
         error_messages={"invalid": _("Enter an e-mail address in the right format, like name@example.com")},
     )
-    contact_phone = forms.CharField(label=_("The group's phone number (optional)"), max_length=30, required=False)
+    contact_phone = forms.CharField(
+        label=_("The group's phone number (optional)"), max_length=30, required=False
+    )
     website = forms.URLField(
         label=_("The group's website (optional)"),
         required=False,
@@ -83,23 +87,12 @@ class SuggestGroupForm(forms.Form):
 
 
 def _rate_key(request):
-    return f"group-suggestions:{client_address(request)}"
+    return throttle_key(request, "group-suggestions")
 
 
 def within_the_hourly_limit(request):
-    """Count one more suggestion from the reader's address; False once it is over the limit.
-
-    Counting and deciding are one step (the value ``incr`` returns), so suggestions arriving at
-    the same moment cannot all read "four so far" and all get through.
-    """
-    key = _rate_key(request)
-    while True:
-        if cache.add(key, 1, 60 * 60):
-            return True
-        try:
-            return cache.incr(key) <= SUGGESTIONS_PER_HOUR
-        except ValueError:  # the hour ran out between add and incr: this one starts the next
-            continue
+    """Count one more suggestion from the reader's address; False once it is over the limit."""
+    return hourly_limit_allows(request, "group-suggestions", SUGGESTIONS_PER_HOUR)
 
 
 def _unique_slug(index, name):

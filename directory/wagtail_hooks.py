@@ -73,7 +73,13 @@ def add_directory_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def invite_editor_urls():
-    return [path("directory/invite-editor/<int:page_id>/", InviteEditorView.as_view(), name="directory_invite_editor")]
+    return [
+        path(
+            "directory/invite-editor/<int:page_id>/",
+            InviteEditorView.as_view(),
+            name="directory_invite_editor",
+        )
+    ]
 
 
 def _invite_button(page, user, priority):

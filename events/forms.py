@@ -1,4 +1,7 @@
-"""The event editing form: a group editor's events are organised by their own group."""
+"""The event editing form: a group editor's events are organised by their own group.
+
+Volunteering opportunities use it too, with their own message (``own_group_message``).
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +20,10 @@ def organisers_for(user):
 
 
 class EventPageForm(WagtailAdminPageForm):
+    own_group_message = _(
+        "Choose your own group as the organiser: you can add events for the group you look after only."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.own_groups = organisers_for(self.for_user) if self.for_user else None
@@ -25,8 +32,8 @@ class EventPageForm(WagtailAdminPageForm):
 
     def clean_group(self):
         group = self.cleaned_data.get("group")
-        if self.own_groups is not None and (group is None or not self.own_groups.filter(pk=group.pk).exists()):
-            raise forms.ValidationError(
-                _("Choose your own group as the organiser: you can add events for the group you look after only.")
-            )
+        if self.own_groups is not None and (
+            group is None or not self.own_groups.filter(pk=group.pk).exists()
+        ):
+            raise forms.ValidationError(self.own_group_message)
         return group

@@ -300,7 +300,9 @@ class GuideRelatedGuide(TranslatedPageLink):
     """Another guide worth reading next."""
 
     guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
-    page = TranslatedPageLink.linked_page_field(_("guide"), _("Choose a guide in the same language as this one."))
+    page = TranslatedPageLink.linked_page_field(
+        _("guide"), _("Choose a guide in the same language as this one.")
+    )
     page_type = "guides.GuidePage"
 
     class Meta(TranslatedPageLink.Meta):

@@ -72,7 +72,9 @@ class CallToActionBlock(blocks.StructBlock):
         required=False,
         help_text=_("Used only when no page is chosen."),
     )
-    link_text = blocks.CharBlock(label=_("Button text"), help_text=_("For example: Find out how to volunteer"))
+    link_text = blocks.CharBlock(
+        label=_("Button text"), help_text=_("For example: Find out how to volunteer")
+    )
 
     class Meta:
         icon = "pick"
@@ -88,7 +90,9 @@ class CallToActionBlock(blocks.StructBlock):
 
 class KeyFactBlock(blocks.StructBlock):
     figure = blocks.CharBlock(
-        label=_("Figure"), max_length=20, help_text=_("The number, short and bold. For example: 12,000 or £5,000")
+        label=_("Figure"),
+        max_length=20,
+        help_text=_("The number, short and bold. For example: 12,000 or £5,000"),
     )
     label = blocks.CharBlock(
         label=_("What it counts"), max_length=80, help_text=_("For example: books lent last year")
@@ -110,7 +114,9 @@ class KeyFactsBlock(blocks.StructBlock):
         label=_("Facts"),
         min_num=1,
         max_num=6,
-        help_text=_("Between one and six figures. Each reads as a sentence: the figure, then what it counts."),
+        help_text=_(
+            "Between one and six figures. Each reads as a sentence: the figure, then what it counts."
+        ),
     )
 
     class Meta:

@@ -86,7 +86,10 @@ class BasePage(Page):
         unmutated forms, so "gymuned" finds "cymuned" (see ``bilingual.welsh``)."""
         texts = []
         for search_field in self.get_search_fields():
-            if not isinstance(search_field, index.SearchField) or search_field.field_name == "folded_search_terms":
+            if (
+                not isinstance(search_field, index.SearchField)
+                or search_field.field_name == "folded_search_terms"
+            ):
                 continue
             value = search_field.get_value(self)  # a StreamField gives a list of its texts
             texts.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
@@ -151,9 +154,13 @@ class HomePage(BasePage):
         # ``heading``, ``template`` and ``items``.
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = [
-            section for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections")) if section
+            section
+            for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections"))
+            if section
         ]
-        context["featured_pages"] = [page.specific for page in HomePageFeaturedPage.visible_pages(self.featured_pages)]
+        context["featured_pages"] = [
+            page.specific for page in HomePageFeaturedPage.visible_pages(self.featured_pages)
+        ]
         return context
 
     def structured_data(self, request):

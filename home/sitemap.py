@@ -37,10 +37,15 @@ class BilingualSitemap(Sitemap):
         """{translation key: [{"lang_code", "location"}, …]} for ``pages`` that have translations."""
         keys = {page.translation_key for page in pages}
         versions = defaultdict(list)
-        translations = publicly_visible(Page.objects).filter(translation_key__in=keys).select_related("locale")
+        translations = (
+            publicly_visible(Page.objects).filter(translation_key__in=keys).select_related("locale")
+        )
         for translation in translations.order_by("locale__language_code"):
             versions[translation.translation_key].append(
-                {"lang_code": translation.locale.language_code, "location": translation.get_full_url(self.request)}
+                {
+                    "lang_code": translation.locale.language_code,
+                    "location": translation.get_full_url(self.request),
+                }
             )
         return {key: links for key, links in versions.items() if len(links) > 1}
 

@@ -37,6 +37,8 @@ def publicly_visible(pages):
 
 def is_publicly_visible(page):
     """The same rule for one page already loaded."""
-    return page.live and page.alias_of_id is None and not any(
-        page.path.startswith(path) for path in cached("restricted-paths", _restricted_paths)
+    return (
+        page.live
+        and page.alias_of_id is None
+        and not any(page.path.startswith(path) for path in cached("restricted-paths", _restricted_paths))
     )

@@ -144,7 +144,8 @@ def texts(params):
             continue
         if len(value) > MAX_TEXT or "\x00" in value:
             raise ApiError(
-                _("%(name)s must be at most %(maximum)s characters of text.") % {"name": name, "maximum": MAX_TEXT}
+                _("%(name)s must be at most %(maximum)s characters of text.")
+                % {"name": name, "maximum": MAX_TEXT}
             )
         found.append(value)
     return found

@@ -29,7 +29,10 @@ def searchable_models():
 
 def type_labels():
     """[(search_type, label)] in display order, for the type filters."""
-    return [(search_type, model._meta.verbose_name_plural.capitalize()) for search_type, model in searchable_models().items()]
+    return [
+        (search_type, model._meta.verbose_name_plural.capitalize())
+        for search_type, model in searchable_models().items()
+    ]
 
 
 def type_of_content_type():
@@ -77,13 +80,15 @@ def matching(pages, query):
         return pages
     # The search backend filters only on indexed fields, so the section's own rules (its parent,
     # what the public may see) come in as a subquery of ids.
-    found = Page.objects.filter(id__in=pages.values("id")).search(build_query(alternatives), order_by_relevance=False)
+    found = Page.objects.filter(id__in=pages.values("id")).search(
+        build_query(alternatives), order_by_relevance=False
+    )
     return pages.filter(id__in=[page.pk for page in found])
 
 
 def counts_by_type(facets):
     types = type_of_content_type()
-    counts = {search_type: 0 for search_type in searchable_models()}
+    counts = dict.fromkeys(searchable_models(), 0)
     for content_type_id, count in facets.items():
         if content_type_id in types:
             counts[types[content_type_id]] += count

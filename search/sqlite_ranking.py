@@ -32,7 +32,9 @@ class OnePassRanking:
         # As SQLiteSearchQueryCompiler.search builds its index query (same match, same score).
         matches = (
             SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
+                MatchExpression(
+                    self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+                )
             )
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))

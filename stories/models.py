@@ -85,7 +85,11 @@ def featured_story(locale_id):
     """The newest live story marked as featured in the language, or None; cached with the tree."""
 
     def newest():
-        stories = publicly_visible(StoryPage.objects).filter(locale_id=locale_id, featured=True).order_by("-date", "-pk")
+        stories = (
+            publicly_visible(StoryPage.objects)
+            .filter(locale_id=locale_id, featured=True)
+            .order_by("-date", "-pk")
+        )
         return list(with_card_images(stories)[:1])
 
     return next(iter(cached(f"featured-story:{locale_id}", newest)), None)

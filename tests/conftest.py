@@ -18,6 +18,7 @@ from guides.models import GuideIndexPage
 from home.models import HomePage
 from search.models import Topic
 from stories.models import StoryIndexPage
+from volunteering.models import VolunteeringIndexPage
 
 # Thursday 12 November 2026, 09:30 in Wrexham (GMT): tests never depend on the day they run.
 FIXED_NOW = datetime(2026, 11, 12, 9, 30, tzinfo=UTC)
@@ -170,6 +171,8 @@ SECTIONS = {
                     {"title": "Success stories", "slug": "stories", "summary": "What people across Wrexham have done."},
                     {"title": "Straeon llwyddiant", "slug": "straeon",
                      "summary": "Beth mae pobl ar draws Wrecsam wedi'i wneud."}),
+    "volunteering_index": (VolunteeringIndexPage, {"title": "Volunteer", "slug": "volunteer"},
+                           {"title": "Gwirfoddoli", "slug": "gwirfoddoli"}),
 }  # fmt: skip
 
 
@@ -201,6 +204,12 @@ def guide_index(home_pages, locales):
 def story_index(home_pages, locales):
     """The English story index and its Welsh translation, both empty."""
     return empty_section("story_index", home_pages, locales)
+
+
+@pytest.fixture
+def volunteering_index(home_pages, locales):
+    """The English volunteering listing and its Welsh translation, both empty."""
+    return empty_section("volunteering_index", home_pages, locales)
 
 
 @pytest.fixture

@@ -139,18 +139,28 @@ def test_no_import_circle_between_apps():
 
 def test_only_demo_imports_demo():
     graph = import_graph()
-    importers = [line for app in PROJECT_APPS if app != "demo" for line in imports_between(graph, app, "demo")]
+    importers = [
+        line for app in PROJECT_APPS if app != "demo" for line in imports_between(graph, app, "demo")
+    ]
     assert importers == []
 
 
 def test_bilingual_imports_no_app_of_the_project():
     graph = import_graph()
-    found = [line for app in PROJECT_APPS if app != "bilingual" for line in imports_between(graph, "bilingual", app)]
+    found = [
+        line
+        for app in PROJECT_APPS
+        if app != "bilingual"
+        for line in imports_between(graph, "bilingual", app)
+    ]
     assert found == []
 
 
 def test_home_imports_only_bilingual():
     graph = import_graph()
     assert app_graph(graph).get("home", set()) <= {"bilingual"}, [
-        line for app in PROJECT_APPS if app not in ("home", "bilingual") for line in imports_between(graph, "home", app)
+        line
+        for app in PROJECT_APPS
+        if app not in ("home", "bilingual")
+        for line in imports_between(graph, "home", app)
     ]

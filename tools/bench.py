@@ -172,7 +172,14 @@ timings.sort()
 print(json.dumps({"pages": Page.objects.live().count(), "searches": len(timings),
                   "median_ms": statistics.median(timings), "p95_ms": timings[int(len(timings) * 0.95) - 1]}))
 """
-    out = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env={**ENV, "PAGE_CACHE_SECONDS": "0"}, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [PYTHON, "-c", code],
+        cwd=ROOT,
+        env={**ENV, "PAGE_CACHE_SECONDS": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -222,7 +229,9 @@ def report(queries, uncached, cached, search, load):
     text = "\n".join(lines)
     print("\n" + text)
     (ROOT / "docs").mkdir(exist_ok=True)
-    with open(ROOT / "docs" / "benchmarks.md", "a" if os.environ.get("BENCH_APPEND") else "w", encoding="utf-8") as output:
+    with open(
+        ROOT / "docs" / "benchmarks.md", "a" if os.environ.get("BENCH_APPEND") else "w", encoding="utf-8"
+    ) as output:
         output.write(text + "\n")
 
 

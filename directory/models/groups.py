@@ -39,7 +39,9 @@ class Area(BilingualNameMixin, models.Model):
     """A community or ward of the county, managed by council editors as a snippet."""
 
     name = models.CharField(_("English name"), max_length=100, unique=True)
-    slug = models.SlugField(_("English slug"), max_length=100, unique=True, help_text=_("Used in English web addresses."))
+    slug = models.SlugField(
+        _("English slug"), max_length=100, unique=True, help_text=_("Used in English web addresses.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("name_cy"), FieldPanel("slug_cy")]
 
@@ -55,7 +57,12 @@ class Area(BilingualNameMixin, models.Model):
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(
         label=_("Network"),
-        choices=[("facebook", "Facebook"), ("instagram", "Instagram"), ("x", "X (Twitter)"), ("youtube", "YouTube")],
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("x", "X (Twitter)"),
+            ("youtube", "YouTube"),
+        ],
     )
     url = blocks.URLBlock(label=_("Web address of the group's page"))
 
@@ -92,22 +99,29 @@ class GroupPage(BasePage):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Shown to the public. Use the group's address, not a personal one."))
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Shown to the public. Use the group's address, not a personal one."),
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
-    social_links = StreamField(
-        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social media")
-    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social media"))
     meeting_times = models.TextField(
         _("meeting or opening times"), blank=True, help_text=_("For example: Tuesdays 10am to 4pm.")
     )
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
-        help_text=_("Step-free access, hearing loop, accessible toilet, parking: whatever visitors should know."),
+        help_text=_(
+            "Step-free access, hearing loop, accessible toilet, parking: whatever visitors should know."
+        ),
     )
     group_language = models.CharField(
-        _("language the group works in"), max_length=10, choices=GroupLanguage.choices, default=GroupLanguage.BILINGUAL
+        _("language the group works in"),
+        max_length=10,
+        choices=GroupLanguage.choices,
+        default=GroupLanguage.BILINGUAL,
     )
     welsh_speakers_welcome = models.BooleanField(_("Welsh speakers welcome"), default=False)
     volunteers_wanted = models.BooleanField(_("volunteers wanted"), default=False)
@@ -118,7 +132,9 @@ class GroupPage(BasePage):
     last_reviewed = models.DateField(
         _("last reviewed"),
         default=timezone.localdate,
-        help_text=_("When the group last checked that this listing is right. Readers are warned after 12 months."),
+        help_text=_(
+            "When the group last checked that this listing is right. Readers are warned after 12 months."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
@@ -137,7 +153,12 @@ class GroupPage(BasePage):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("meeting_times"), FieldPanel("accessibility"), FieldPanel("group_language"), FieldPanel("welsh_speakers_welcome")],
+            [
+                FieldPanel("meeting_times"),
+                FieldPanel("accessibility"),
+                FieldPanel("group_language"),
+                FieldPanel("welsh_speakers_welcome"),
+            ],
             heading=_("Visiting"),
         ),
         MultiFieldPanel(
@@ -219,7 +240,11 @@ class GroupPage(BasePage):
             if self.area_id:
                 data["address"]["addressLocality"] = self.area_name
         if self.latitude is not None and self.longitude is not None:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(self.latitude), "longitude": float(self.longitude)}
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
         for key, value in (("email", self.email), ("telephone", self.phone)):
             if value:
                 data[key] = value
@@ -268,7 +293,9 @@ class ReviewReminder(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"),
+            models.UniqueConstraint(
+                fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"
+            ),
         ]
 
     def __str__(self):

@@ -47,8 +47,12 @@ def main_navigation():
     language = current_language()
 
     def sections():
-        pages = publicly_visible(Page.objects).filter(depth=3, show_in_menus=True, locale__language_code=language)
-        return [{"title": page.title, "url": page.get_url(), "path": page.path} for page in pages.order_by("path")]
+        pages = publicly_visible(Page.objects).filter(
+            depth=3, show_in_menus=True, locale__language_code=language
+        )
+        return [
+            {"title": page.title, "url": page.get_url(), "path": page.path} for page in pages.order_by("path")
+        ]
 
     return cached(f"navigation:{language}", sections)
 

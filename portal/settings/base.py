@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "events",
+    "volunteering",
     "guides",
     "stories",
     "search",
@@ -196,6 +197,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
+# Messages to groups are deleted this many days after their last change (delete_old_messages).
+MESSAGE_RETENTION_DAYS = int(os.environ.get("MESSAGE_RETENTION_DAYS", "180"))
 
 
 def email_server(url):
@@ -206,9 +209,13 @@ def email_server(url):
     parts = urlsplit(url)
     ports = {"smtp": 25, "smtp+tls": 587, "smtps": 465}
     if parts.scheme not in ports or not parts.hostname:
-        raise ImproperlyConfigured("EMAIL_URL must look like smtp+tls://user:password@host:587 (or smtps://, smtp://).")
+        raise ImproperlyConfigured(
+            "EMAIL_URL must look like smtp+tls://user:password@host:587 (or smtps://, smtp://)."
+        )
     if parts.scheme == "smtp" and parts.password:
-        raise ImproperlyConfigured("EMAIL_URL: smtp:// would send the password unencrypted; use smtp+tls:// or smtps://.")
+        raise ImproperlyConfigured(
+            "EMAIL_URL: smtp:// would send the password unencrypted; use smtp+tls:// or smtps://."
+        )
     return (
         parts.hostname,
         parts.port or ports[parts.scheme],
@@ -248,7 +255,11 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],

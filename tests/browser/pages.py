@@ -23,7 +23,10 @@ PAGES = {
         "cy": "/cy/grwpiau/llyfrgell-gymunedol-gresffordd/",
     },
     "event-index": {"en": "/en/events/", "cy": "/cy/digwyddiadau/"},
-    "event": {"en": "/en/events/cuppa-and-a-chat-welsh-conversation/", "cy": "/cy/digwyddiadau/paned-a-sgwrs/"},
+    "event": {
+        "en": "/en/events/cuppa-and-a-chat-welsh-conversation/",
+        "cy": "/cy/digwyddiadau/paned-a-sgwrs/",
+    },
     "story-index": {"en": "/en/stories/", "cy": "/cy/straeon/"},
     "story": {
         "en": "/en/stories/gresford-residents-keep-their-library-open/",

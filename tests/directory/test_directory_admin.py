@@ -38,14 +38,22 @@ def group_form(title, slug, area, **extra):
 def test_editor_creates_the_directory_and_a_group_in_both_languages(admin_client, home_pages, topics, client):
     response = admin_client.post(
         f"/admin/pages/add/directory/groupindexpage/{home_pages['en'].pk}/",
-        nested_form_data({"title": "Community groups", "slug": "groups", "introduction": "Find a group.", "action-publish": "publish"}),
+        nested_form_data(
+            {
+                "title": "Community groups",
+                "slug": "groups",
+                "introduction": "Find a group.",
+                "action-publish": "publish",
+            }
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     index = GroupIndexPage.objects.get(slug="groups")
     area = Area.objects.create(name="Gresford", slug="gresford", name_cy="Gresffordd")
 
     response = admin_client.post(
-        f"/admin/pages/add/directory/grouppage/{index.pk}/", group_form("Gresford Library", "gresford-library", area)
+        f"/admin/pages/add/directory/grouppage/{index.pk}/",
+        group_form("Gresford Library", "gresford-library", area),
     )
     assert response.status_code == 302
     group = GroupPage.objects.get(slug="gresford-library")
@@ -57,7 +65,12 @@ def test_editor_creates_the_directory_and_a_group_in_both_languages(admin_client
     welsh_index.save_revision().publish()
     response = admin_client.post(
         f"/admin/pages/add/directory/grouppage/{welsh_index.pk}/",
-        group_form("Llyfrgell Gresffordd", "llyfrgell-gresffordd", area, summary="Gwirfoddolwyr sy'n cadw'r llyfrgell ar agor."),
+        group_form(
+            "Llyfrgell Gresffordd",
+            "llyfrgell-gresffordd",
+            area,
+            summary="Gwirfoddolwyr sy'n cadw'r llyfrgell ar agor.",
+        ),
     )
     assert response.status_code == 302
     assert client.get("/en/groups/gresford-library/").status_code == 200

@@ -14,22 +14,28 @@ from tests.helpers import parse
 pytestmark = pytest.mark.django_db
 
 
-
 def listed_titles(soup):
     return [link.get_text() for link in soup.select(".group-card__title a")]
 
 
-@pytest.mark.parametrize("language, path, heading", [("en", "/en/groups/", "Community groups"), ("cy", "/cy/grwpiau/", "Grwpiau cymunedol")])
+@pytest.mark.parametrize(
+    "language, path, heading",
+    [("en", "/en/groups/", "Community groups"), ("cy", "/cy/grwpiau/", "Grwpiau cymunedol")],
+)
 def test_directory_renders_in_both_languages(client, directory, make_group, language, path, heading):
     make_group("Gresford Library" if language == "en" else "Llyfrgell Gresffordd", language=language)
     soup = parse(client.get(path))
     assert soup.html["lang"] == language
     assert soup.h1.get_text() == heading
     assert len(listed_titles(soup)) == 1
-    assert soup.select_one(".result-count").get_text().strip() == ("1 group" if language == "en" else "1 grŵp")
+    assert soup.select_one(".result-count").get_text().strip() == (
+        "1 group" if language == "en" else "1 grŵp"
+    )
 
 
-def test_group_page_renders_in_both_languages_with_its_details(client, directory, make_group, areas, topics, locales):
+def test_group_page_renders_in_both_languages_with_its_details(
+    client, directory, make_group, areas, topics, locales
+):
     english = make_group(
         "Gresford Library", topics=[topics["volunteering"]], area=areas["gresford"], email="hello@library.example",
         phone="01978 123456", postcode="LL12 8NU", latitude="53.087", longitude="-2.966",
@@ -37,7 +43,11 @@ def test_group_page_renders_in_both_languages_with_its_details(client, directory
     )  # fmt: skip
     english.save_revision().publish()
     welsh = english.copy_for_translation(locales["cy"])
-    welsh.title, welsh.slug, welsh.volunteering = "Llyfrgell Gresffordd", "llyfrgell-gresffordd", "Tacluso silffoedd"
+    welsh.title, welsh.slug, welsh.volunteering = (
+        "Llyfrgell Gresffordd",
+        "llyfrgell-gresffordd",
+        "Tacluso silffoedd",
+    )
     welsh.save_revision().publish()
 
     en = parse(client.get("/en/groups/gresford-library/"))
@@ -53,7 +63,14 @@ def test_group_page_renders_in_both_languages_with_its_details(client, directory
 
 
 def test_group_page_has_schema_org_json_ld(client, make_group, areas):
-    make_group("Rhos Community Café", area=areas["rhos"], postcode="LL14 1AA", email="cafe@rhos.example", latitude="53.01", longitude="-3.05")
+    make_group(
+        "Rhos Community Café",
+        area=areas["rhos"],
+        postcode="LL14 1AA",
+        email="cafe@rhos.example",
+        latitude="53.01",
+        longitude="-3.05",
+    )
     soup = parse(client.get("/en/groups/rhos-community-cafe/"))
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "NGO"
@@ -70,9 +87,27 @@ def test_stale_listing_warns_readers(client, make_group):
 
 
 def test_filters_combine(client, make_group, topics, areas):
-    make_group("Both Match", topics=[topics["food"]], area=areas["rhos"], volunteers_wanted=True, welsh_speakers_welcome=True)
-    make_group("Wrong Area", topics=[topics["food"]], area=areas["gresford"], volunteers_wanted=True, welsh_speakers_welcome=True)
-    make_group("Wrong Topic", topics=[topics["volunteering"]], area=areas["rhos"], volunteers_wanted=True, welsh_speakers_welcome=True)
+    make_group(
+        "Both Match",
+        topics=[topics["food"]],
+        area=areas["rhos"],
+        volunteers_wanted=True,
+        welsh_speakers_welcome=True,
+    )
+    make_group(
+        "Wrong Area",
+        topics=[topics["food"]],
+        area=areas["gresford"],
+        volunteers_wanted=True,
+        welsh_speakers_welcome=True,
+    )
+    make_group(
+        "Wrong Topic",
+        topics=[topics["volunteering"]],
+        area=areas["rhos"],
+        volunteers_wanted=True,
+        welsh_speakers_welcome=True,
+    )
     make_group("No Volunteers", topics=[topics["food"]], area=areas["rhos"], welsh_speakers_welcome=True)
     make_group("English Only", topics=[topics["food"]], area=areas["rhos"], volunteers_wanted=True)
 
@@ -121,7 +156,14 @@ def test_welsh_directory_sorts_in_welsh_alphabetical_order(client, make_group):
 
 
 def test_english_directory_sorts_in_english_order(client, make_group):
-    for name in ["Rhos Café", "Repair Café", "Llay Walkers", "Library Friends", "Chirk Choir", "Cycling Club"]:
+    for name in [
+        "Rhos Café",
+        "Repair Café",
+        "Llay Walkers",
+        "Library Friends",
+        "Chirk Choir",
+        "Cycling Club",
+    ]:
         make_group(name)
     assert listed_titles(parse(client.get("/en/groups/"))) == [
         "Chirk Choir", "Cycling Club", "Library Friends", "Llay Walkers", "Repair Café", "Rhos Café"
@@ -135,7 +177,10 @@ def test_a_to_z_jump_list_uses_welsh_letters(client, make_group):
     letters = [item.get_text().strip() for item in soup.select(".jump-list li")]
     assert letters[:5] == ["Y cyfan", "A", "B", "C", "Ch"]
     assert "Ll" in letters and "Rh" in letters and "Ng" in letters
-    assert listed_titles(parse(client.get("/cy/grwpiau/?letter=ll"))) == ["Lles Lleol", "Llyfrgell Gresffordd"]
+    assert listed_titles(parse(client.get("/cy/grwpiau/?letter=ll"))) == [
+        "Lles Lleol",
+        "Llyfrgell Gresffordd",
+    ]
     assert listed_titles(parse(client.get("/cy/grwpiau/?letter=l"))) == []
 
 
@@ -189,7 +234,12 @@ def test_directory_queries_do_not_grow_with_the_number_of_groups(client, make_gr
     def add_groups(start, end):
         for number in range(start, end):
             logo = demo_image(f"test-{number}", f"Group {number:03d}", "Logo", size=(24, 24))
-            make_group(f"Group {number:03d}", topics=[topics["food"], topics["volunteering"]], area=areas["rhos"], listing_image=logo)
+            make_group(
+                f"Group {number:03d}",
+                topics=[topics["food"], topics["volunteering"]],
+                area=areas["rhos"],
+                listing_image=logo,
+            )
 
     def count_cold(path):
         cache.clear()  # renditions and choice lists come from the database again

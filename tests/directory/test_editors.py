@@ -18,6 +18,7 @@ from directory.editors import ensure_group_editors, invite_editor
 from events.forms import organisers_for
 from events.models import EventPage
 from stories.models import StoryPage
+from volunteering.models import OpportunityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +38,28 @@ def listings(make_group, locales):
 
 
 @pytest.fixture
-def others(listings, event_index, story_index):
-    """An event organised by group B, made before B's editors exist, and a story."""
-    event = EventPage(title="Rhos coffee morning", summary="Coffee", start_date="2026-12-05", group=listings["b"]["en"])
+def others(listings, event_index, story_index, volunteering_index):
+    """An event and an opportunity of group B, made before B's editors exist, and a story."""
+    event = EventPage(
+        title="Rhos coffee morning", summary="Coffee", start_date="2026-12-05", group=listings["b"]["en"]
+    )
     event_index["en"].add_child(instance=event)
     event.save_revision().publish()
     story = StoryPage(title="The library stays open", standfirst="It does.")
     story_index["en"].add_child(instance=story)
     story.save_revision().publish()
-    return {"event_index": event_index, "event_b": event, "story": story}
+    opportunity = OpportunityPage(
+        title="Rhos café kitchen helper", what_you_do="Wash up", group=listings["b"]["en"]
+    )
+    volunteering_index["en"].add_child(instance=opportunity)
+    opportunity.save_revision().publish()
+    return {
+        "event_index": event_index,
+        "event_b": event,
+        "story": story,
+        "volunteering_index": volunteering_index,
+        "opportunity_b": opportunity,
+    }
 
 
 @pytest.fixture
@@ -78,9 +92,15 @@ def allowed_by_wagtail(user, action, listings, others):
         "edit B": lambda: b["en"].permissions_for_user(user).can_edit(),
         "publish A": lambda: a["en"].permissions_for_user(user).can_publish(),
         "create an event for A": lambda: (
-            others["event_index"]["en"].permissions_for_user(user).can_add_subpage() and may_organise(user, a["en"])
+            others["event_index"]["en"].permissions_for_user(user).can_add_subpage()
+            and may_organise(user, a["en"])
         ),
         "edit an event of B": lambda: others["event_b"].permissions_for_user(user).can_edit(),
+        "create an opportunity for A": lambda: (
+            others["volunteering_index"]["en"].permissions_for_user(user).can_add_subpage()
+            and may_organise(user, a["en"])
+        ),
+        "edit an opportunity of B": lambda: others["opportunity_b"].permissions_for_user(user).can_edit(),
         "edit a story": lambda: others["story"].permissions_for_user(user).can_edit(),
         "manage users": lambda: user.has_perm("auth.change_user") or user.has_perm("auth.add_user"),
         "manage groups": lambda: user.has_perm("auth.change_group") or user.has_perm("auth.add_group"),
@@ -101,6 +121,8 @@ EXPECTED = {
     "publish A":            (False, False, False, True, True),
     "create an event for A": (False, True, False, True, True),
     "edit an event of B":   (False, False, True, True, True),
+    "create an opportunity for A": (False, True, False, True, True),
+    "edit an opportunity of B": (False, False, True, True, True),
     "edit a story":         (False, False, False, True, True),
     "manage users":         (False, False, False, False, False),
     "manage groups":        (False, False, False, False, False),
@@ -126,6 +148,7 @@ def admin_url(action, listings, others):
         "edit A (cy)": f"/admin/pages/{a['cy'].pk}/edit/",
         "edit B": f"/admin/pages/{b['en'].pk}/edit/",
         "edit an event of B": f"/admin/pages/{others['event_b'].pk}/edit/",
+        "edit an opportunity of B": f"/admin/pages/{others['opportunity_b'].pk}/edit/",
         "edit a story": f"/admin/pages/{others['story'].pk}/edit/",
         "manage users": "/admin/users/",
         "manage groups": "/admin/groups/",
@@ -145,16 +168,18 @@ def reaches(client, url):
     return url == "/admin/" or landed != "/admin/"
 
 
-def submit_new_event(client, event_index, organiser):
-    """Fill in the admin's "add event" form as an editor would and submit it for moderation.
+def submit_new_page(client, model, index, organiser, fields):
+    """Fill in the admin's "add page" form for ``model`` below ``index`` as an editor would,
+    with ``organiser`` as its group, and submit it for moderation; return the response, or
+    None if the editor cannot reach the form.
 
     The form's own fields are read from the page, so every hidden and default value goes back;
-    the body (a StreamField that the browser's script would fill) is sent empty.
+    a StreamField body (which the browser's script would fill) is sent empty.
     """
-    url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    url = f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{index.pk}/"
     response = client.get(url, follow=True)
     if response.request["PATH_INFO"] != url:
-        return False
+        return None
     form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
     data = {}
     for field in form.find_all(["input", "select", "textarea"]):
@@ -166,20 +191,31 @@ def submit_new_event(client, event_index, organiser):
             data[name] = chosen["value"] if chosen else ""
         else:
             data[name] = field.text if field.name == "textarea" else field.get("value", "")
-    data.update(
-        {
-            "title": "Coffee morning",
-            "slug": f"coffee-morning-{organiser.pk}",
-            "summary": "Coffee and cake",
-            "start_date": "2026-12-12",
-            "group": organiser.pk,
-            "body-count": "0",
-            "action-submit": "Submit for moderation",
-        }
-    )
+    data.update({"group": organiser.pk, "action-submit": "Submit for moderation", **fields})
+    return client.post(url, data)
+
+
+def submit_new_event(client, event_index, organiser):
+    """Whether an editor's new event organised by ``organiser`` is made (see submit_new_page)."""
     before = EventPage.objects.count()
-    client.post(url, data)
+    fields = {"title": "Coffee morning", "slug": f"coffee-morning-{organiser.pk}", "summary": "Coffee and cake",
+              "start_date": "2026-12-12", "body-count": "0"}  # fmt: skip
+    submit_new_page(client, EventPage, event_index, organiser, fields)
     return EventPage.objects.filter(group=organiser).count() > 0 and EventPage.objects.count() == before + 1
+
+
+def submit_new_opportunity(client, volunteering_index, organiser):
+    """The response to an editor's new opportunity with ``organiser`` (None if refused the form),
+    and whether the opportunity was made."""
+    before = OpportunityPage.objects.count()
+    fields = {"title": "Kitchen helper", "slug": f"kitchen-helper-{organiser.pk}", "summary": "Help in the kitchen",
+              "what_you_do": "Wash up and serve", "commitment": "flexible"}  # fmt: skip
+    response = submit_new_page(client, OpportunityPage, volunteering_index, organiser, fields)
+    made = (
+        OpportunityPage.objects.filter(group=organiser).exists()
+        and OpportunityPage.objects.count() == before + 1
+    )
+    return response, made
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -189,8 +225,14 @@ def test_permission_matrix_over_http(client, users, listings, others, role):
     column = ROLES.index(role)
     actions = [action for action in EXPECTED if admin_url(action, listings, others)]
     outcome = {action: reaches(client, admin_url(action, listings, others)) for action in actions}
-    outcome["create an event for A"] = submit_new_event(client, others["event_index"]["en"], listings["a"]["en"])
-    expected = {action: EXPECTED[action][column] for action in [*actions, "create an event for A"]}
+    outcome["create an event for A"] = submit_new_event(
+        client, others["event_index"]["en"], listings["a"]["en"]
+    )
+    _response, outcome["create an opportunity for A"] = submit_new_opportunity(
+        client, others["volunteering_index"]["en"], listings["a"]["en"]
+    )
+    created = ["create an event for A", "create an opportunity for A"]
+    expected = {action: EXPECTED[action][column] for action in [*actions, *created]}
     assert outcome == expected
 
 
@@ -210,6 +252,35 @@ def test_a_group_editor_cannot_name_another_group_as_organiser(client, users, li
     assert submit_new_event(client, index, listings["b"]["en"])
     event = EventPage.objects.get(group=listings["b"]["en"], title="Coffee morning")
     assert not event.live and event.current_workflow_state is not None  # waits for moderation
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        ("en", "you can add volunteering opportunities for the group you look after only"),
+        (
+            "cy",
+            "dim ond ar gyfer y grŵp rydych chi'n gofalu amdano y gallwch chi ychwanegu cyfleoedd gwirfoddoli",
+        ),
+    ],
+)
+def test_a_group_editor_adds_opportunities_for_their_own_group_only(
+    client, users, listings, others, language, refusal
+):
+    profile = UserProfile.get_for_user(users["editor_b"])
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(users["editor_b"])
+    index = others["volunteering_index"]["en"]
+    response, made = submit_new_opportunity(client, index, listings["a"]["en"])
+    assert not made
+    assert refusal in response.content.decode().replace("&#x27;", "'")
+    response, made = submit_new_opportunity(client, index, listings["b"]["en"])
+    assert made
+    opportunity = OpportunityPage.objects.get(group=listings["b"]["en"], title="Kitchen helper")
+    assert not opportunity.live and opportunity.current_workflow_state is not None  # waits for moderation
+    assert opportunity.permissions_for_user(users["editor_b"]).can_edit()
+    assert not opportunity.permissions_for_user(users["editor_a"]).can_edit()
 
 
 def test_group_editor_submits_to_moderation_instead_of_publishing(client, users, listings):
@@ -284,18 +355,30 @@ def post_form(client, url, data):
 def test_a_council_editor_cannot_make_anyone_a_superuser_or_set_their_password(users, django_user_model):
     admin = django_user_model.objects.create_superuser("admin", "admin@wrexham.example", "secret")
     council = csrf_client(users["council_editor"])
-    own, admins = (reverse("wagtailusers_users:edit", args=[user.pk]) for user in (users["council_editor"], admin))
+    own, admins = (
+        reverse("wagtailusers_users:edit", args=[user.pk]) for user in (users["council_editor"], admin)
+    )
     for url in (own, admins, reverse("wagtailusers_users:add"), reverse("wagtailusers_groups:index")):
         response = council.get(url, follow=True)
         assert response.request["PATH_INFO"] == "/admin/", url  # refused: sent back to the dashboard
     token = council.get("/admin/").cookies["csrftoken"].value
     council.post(
         own,
-        {"csrfmiddlewaretoken": token, "is_superuser": "on", "username": "council_editor", "email": "c@x.example"},
+        {
+            "csrfmiddlewaretoken": token,
+            "is_superuser": "on",
+            "username": "council_editor",
+            "email": "c@x.example",
+        },
     )
     council.post(
         admins,
-        {"csrfmiddlewaretoken": token, "password1": "taken-over-1", "password2": "taken-over-1", "username": "admin"},
+        {
+            "csrfmiddlewaretoken": token,
+            "password1": "taken-over-1",
+            "password2": "taken-over-1",
+            "username": "admin",
+        },
     )
     users["council_editor"].refresh_from_db()
     admin.refresh_from_db()
@@ -307,7 +390,10 @@ def test_a_council_editor_cannot_make_anyone_a_superuser_or_set_their_password(u
 def test_a_council_editor_invites_an_editor_from_the_admin(users, listings, language, greeting):
     url = f"/admin/directory/invite-editor/{listings['a']['en'].pk}/"
     council = csrf_client(users["council_editor"])
-    assert "Invite an editor for this group" in council.get(f"/admin/pages/{listings['a']['en'].pk}/edit/").content.decode()
+    assert (
+        "Invite an editor for this group"
+        in council.get(f"/admin/pages/{listings['a']['en'].pk}/edit/").content.decode()
+    )
     response = post_form(council, url, {"email": "Helper@Example.org", "language": language})
     assert response.status_code == 302
     invited = users["council_editor"].__class__.objects.get(email__iexact="helper@example.org")
@@ -326,10 +412,17 @@ def test_inviting_an_existing_account_keeps_its_password_language_and_roles(user
     moderator.set_password("their-own")
     moderator.save()
     council = csrf_client(users["council_editor"])
-    post_form(council, f"/admin/directory/invite-editor/{listings['b']['en'].pk}/", {"email": moderator.email, "language": "cy"})
+    post_form(
+        council,
+        f"/admin/directory/invite-editor/{listings['b']['en'].pk}/",
+        {"email": moderator.email, "language": "cy"},
+    )
     moderator.refresh_from_db()
     assert moderator.check_password("their-own")
-    assert set(moderator.groups.values_list("name", flat=True)) == {"Moderators", ensure_group_editors(listings["b"]["en"]).group.name}
+    assert set(moderator.groups.values_list("name", flat=True)) == {
+        "Moderators",
+        ensure_group_editors(listings["b"]["en"]).group.name,
+    }
     assert "/admin/password_reset/" not in mail.outbox[0].body  # no link that would reset their password
 
 
@@ -340,7 +433,9 @@ def test_the_invitation_screen_speaks_welsh(users, listings):
     council = csrf_client(users["council_editor"])
     page = council.get(f"/admin/directory/invite-editor/{listings['a']['en'].pk}/").content.decode()
     assert "Gwahodd golygydd ar gyfer y grŵp hwn" in page
-    refused = post_form(council, f"/admin/directory/invite-editor/{listings['a']['en'].pk}/", {"email": "not-an-address"})
+    refused = post_form(
+        council, f"/admin/directory/invite-editor/{listings['a']['en'].pk}/", {"email": "not-an-address"}
+    )
     assert "Rhowch gyfeiriad e-bost yn y fformat cywir" in refused.content.decode()
 
 
@@ -350,7 +445,9 @@ def test_only_council_editors_may_invite(users, listings, role):
     url = f"/admin/directory/invite-editor/{listings['a']['en'].pk}/"
     assert client.get(url, follow=True).request["PATH_INFO"] == "/admin/"
     token = client.get("/admin/").cookies.get("csrftoken")
-    client.post(url, {"csrfmiddlewaretoken": token.value if token else "", "email": "x@example.org", "language": "en"})
+    client.post(
+        url, {"csrfmiddlewaretoken": token.value if token else "", "email": "x@example.org", "language": "en"}
+    )
     assert not users[role].__class__.objects.filter(email="x@example.org").exists()
     assert not mail.outbox
 
@@ -375,7 +472,10 @@ class BrokenMailBackend:
 
 
 def test_two_groups_with_the_same_name_get_their_own_editors(make_group):
-    first, second = make_group("Friends of the Library"), make_group("Friends of the Library", slug="friends-2")
+    first, second = (
+        make_group("Friends of the Library"),
+        make_group("Friends of the Library", slug="friends-2"),
+    )
     first_editors, second_editors = ensure_group_editors(first), ensure_group_editors(second)
     assert first_editors.group != second_editors.group
     assert first_editors.collection != second_editors.collection

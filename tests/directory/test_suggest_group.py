@@ -30,7 +30,6 @@ def suggest_urls(directory):
     return {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"}
 
 
-
 def post_like_a_browser(client, url, data, **extra):
     """GET the form, then POST it back with the CSRF token the page and cookie gave."""
     form_page = client.get(url, **extra)
@@ -46,7 +45,9 @@ def test_form_in_both_languages_with_switcher(client, suggest_urls, language, he
     assert soup.select_one(f'nav.language-switcher a[hreflang="{other}"]')["href"] == suggest_urls[other]
 
 
-def test_a_valid_suggestion_makes_a_draft_in_moderation(client, suggest_urls, areas, django_capture_on_commit_callbacks):
+def test_a_valid_suggestion_makes_a_draft_in_moderation(
+    client, suggest_urls, areas, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(suggest_urls["cy"], {**VALID, "area": "gresffordd"})
     assert response.status_code == 302 and response["Location"] == "/cy/grwpiau/awgrymu/diolch/"
@@ -63,7 +64,9 @@ def test_a_valid_suggestion_makes_a_draft_in_moderation(client, suggest_urls, ar
 
 
 def test_submitted_text_is_stored_escaped(client, suggest_urls):
-    client.post(suggest_urls["en"], {**VALID, "name": "Knit <b>club</b>", "description": "<script>alert(1)</script>"})
+    client.post(
+        suggest_urls["en"], {**VALID, "name": "Knit <b>club</b>", "description": "<script>alert(1)</script>"}
+    )
     listing = GroupPage.objects.get(title="Knit <b>club</b>")
     body_html = str(listing.body[0].value)
     assert "<script>" not in body_html and "&lt;script&gt;" in body_html
@@ -73,7 +76,9 @@ def test_submitted_text_is_stored_escaped(client, suggest_urls):
     "language, message",
     [("en", "Enter the name of the group"), ("cy", "Rhowch enw'r grŵp")],
 )
-def test_errors_in_the_readers_language_with_a_summary_and_nothing_lost(client, suggest_urls, language, message):
+def test_errors_in_the_readers_language_with_a_summary_and_nothing_lost(
+    client, suggest_urls, language, message
+):
     response = client.post(suggest_urls[language], {**VALID, "name": "", "submitter_email": "not-an-address"})
     assert response.status_code == 200
     soup = parse(response)
@@ -114,7 +119,10 @@ def suggestions_from(address, count, url, proxies):
     """``count`` suggestions from one reader at ``address``, through the TLS proxy; their statuses."""
     browser = Client(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address)
     with override_settings(TRUSTED_PROXY_COUNT=proxies):
-        return [post_like_a_browser(browser, url, {**VALID, "name": f"{address} {n}"}).status_code for n in range(count)]
+        return [
+            post_like_a_browser(browser, url, {**VALID, "name": f"{address} {n}"}).status_code
+            for n in range(count)
+        ]
 
 
 def test_behind_the_proxy_each_reader_has_their_own_five_suggestions(suggest_urls):

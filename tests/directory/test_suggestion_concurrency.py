@@ -72,7 +72,9 @@ def open_form(url, address):
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
     browser.addheaders = [("X-Forwarded-For", address)]
     with browser.open(url) as form_page:
-        token = BeautifulSoup(form_page.read(), "html.parser").select_one('input[name="csrfmiddlewaretoken"]')["value"]
+        token = BeautifulSoup(form_page.read(), "html.parser").select_one(
+            'input[name="csrfmiddlewaretoken"]'
+        )["value"]
     return browser, token
 
 
@@ -97,7 +99,9 @@ def post_all_at_once(url, forms):
     return statuses
 
 
-def test_suggestions_sent_at_once_make_one_draft_each_under_its_own_address(suggest_url, one_request_at_a_time_on_sqlite):
+def test_suggestions_sent_at_once_make_one_draft_each_under_its_own_address(
+    suggest_url, one_request_at_a_time_on_sqlite
+):
     # Half the posts are one reader's repeated clicks; the other half suggest a group of the
     # same name, each from another reader.
     forms = []
@@ -109,4 +113,6 @@ def test_suggestions_sent_at_once_make_one_draft_each_under_its_own_address(sugg
     drafts = POSTS // 2 + 1
     assert GroupSuggestion.objects.filter(submitter_email="resident@example.org").count() == 1
     slugs = sorted(GroupPage.objects.filter(title="Brymbo Knitters").values_list("slug", flat=True))
-    assert slugs == sorted(["brymbo-knitters"] + [f"brymbo-knitters-{number}" for number in range(2, drafts + 1)])
+    assert slugs == sorted(
+        ["brymbo-knitters"] + [f"brymbo-knitters-{number}" for number in range(2, drafts + 1)]
+    )

@@ -41,7 +41,9 @@ def test_a_confirmation_that_cannot_be_sent_is_sent_later_in_the_readers_languag
     assert warning.levelno == logging.WARNING and isinstance(warning.exc_info[1], smtplib.SMTPException)
 
     # It counted towards the reader's five an hour.
-    statuses = [post_like_a_browser(browser, url, {**VALID, "name": f"Group {n}"}).status_code for n in range(5)]
+    statuses = [
+        post_like_a_browser(browser, url, {**VALID, "name": f"Group {n}"}).status_code for n in range(5)
+    ]
     assert statuses == [302] * 4 + [429]
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back

@@ -14,7 +14,6 @@ from tests.helpers import parse, translate
 pytestmark = pytest.mark.django_db
 
 
-
 def text(element):
     return " ".join(element.get_text(" ").split())
 
@@ -45,7 +44,9 @@ def repair_cafe(make_event, venues, topics, group_pages, locales):
         cancelled=[date(2026, 12, 12)],
     )
     english.save_revision().publish()
-    welsh = translate(english, locales["cy"], title="Caffi Trwsio", slug="caffi-trwsio", cost="Croeso i chi roi cyfraniad")
+    welsh = translate(
+        english, locales["cy"], title="Caffi Trwsio", slug="caffi-trwsio", cost="Croeso i chi roi cyfraniad"
+    )
     return {"en": english, "cy": welsh}
 
 

@@ -11,7 +11,6 @@ from tests.helpers import parse
 pytestmark = pytest.mark.django_db
 
 
-
 def listed_titles(soup):
     return [link.get_text() for link in soup.select(".event-card .card__title a")]
 
@@ -148,9 +147,7 @@ def test_welsh_listing_uses_welsh_slugs_and_month_names(client, make_event, topi
         soup.select_one('select[name="group"] option[value="caffi-cymunedol-rhos"]').get_text()
         == "Caffi Cymunedol Rhos"
     )
-    assert listed_titles(parse(client.get("/cy/digwyddiadau/?topic=bwyd&area=rhos"))) == [
-        "Caffi Trwsio"
-    ]
+    assert listed_titles(parse(client.get("/cy/digwyddiadau/?topic=bwyd&area=rhos"))) == ["Caffi Trwsio"]
     assert listed_titles(parse(client.get("/cy/digwyddiadau/?group=caffi-cymunedol-rhos"))) == [
         "Caffi Trwsio"
     ]
@@ -242,7 +239,10 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(
 
 @pytest.mark.parametrize(
     ("language", "path", "other"),
-    [("cy", "/cy/digwyddiadau/past/", "/en/events/past/"), ("en", "/en/events/past/", "/cy/digwyddiadau/past/")],
+    [
+        ("cy", "/cy/digwyddiadau/past/", "/en/events/past/"),
+        ("en", "/en/events/past/", "/cy/digwyddiadau/past/"),
+    ],
 )
 def test_the_language_switch_on_past_events_goes_to_past_events(client, event_index, language, path, other):
     soup = parse(client.get(path))

@@ -26,7 +26,6 @@ def guides(demo_guides, db):
     return GuidePage.objects.live()
 
 
-
 def test_six_guides_in_each_language_one_in_three_parts(guides):
     for language in ("en", "cy"):
         index = GuideIndexPage.objects.get(locale__language_code=language)

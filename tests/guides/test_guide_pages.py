@@ -16,9 +16,6 @@ from tests.helpers import in_welsh, parse, translate
 pytestmark = pytest.mark.django_db
 
 
-
-
-
 def step_titles(soup):
     return [heading.get_text(" ", strip=True) for heading in soup.select(".steps .step__title")]
 
@@ -155,7 +152,10 @@ def guide_in_parts(make_guide, locales):
     welsh_main = translate(main, locales["cy"], title="Cymryd adeilad drosodd", slug="cymryd-adeilad-drosodd")
     welsh_main.refresh_from_db()
     for chapter, title, slug in zip(
-        chapters, ("Cynllunio", "Gwneud cais", "Ei redeg"), ("cynllunio", "gwneud-cais", "ei-redeg"), strict=True
+        chapters,
+        ("Cynllunio", "Gwneud cais", "Ei redeg"),
+        ("cynllunio", "gwneud-cais", "ei-redeg"),
+        strict=True,
     ):
         chapter.save_revision().publish()
         translate(chapter, locales["cy"], title=title, slug=slug)
@@ -287,7 +287,11 @@ def test_guide_index_groups_guides_by_topic_in_both_languages(
     ("language", "path", "link"),
     [
         ("en", "/en/guides/", ("All 10 guides on Volunteering", "/en/topics/volunteering/?type=guides")),
-        ("cy", "/cy/canllawiau/", ("Pob un o'r 10 canllaw ar y pwnc Gwirfoddoli", "/cy/pynciau/gwirfoddoli/?type=guides")),
+        (
+            "cy",
+            "/cy/canllawiau/",
+            ("Pob un o'r 10 canllaw ar y pwnc Gwirfoddoli", "/cy/pynciau/gwirfoddoli/?type=guides"),
+        ),
     ],
 )
 def test_a_topic_with_many_guides_shows_the_first_and_links_to_the_rest(

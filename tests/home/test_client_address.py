@@ -37,7 +37,9 @@ def sign_in(username, password, address):
     browser = Client(enforce_csrf_checks=True, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address)
     browser.get("/admin/login/")
     token = browser.cookies["csrftoken"].value
-    return browser.post("/admin/login/", {"username": username, "password": password, "csrfmiddlewaretoken": token})
+    return browser.post(
+        "/admin/login/", {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    )
 
 
 @pytest.fixture

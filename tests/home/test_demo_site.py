@@ -18,7 +18,6 @@ from tests.helpers import parse
 pytestmark = pytest.mark.django_db
 
 
-
 def switch_link(soup, language):
     return soup.select_one(f'nav.language-switcher a[hreflang="{language}"]')
 
@@ -60,7 +59,6 @@ def test_home_page_query_count_is_small(client, demo_content, django_assert_max_
     with django_assert_max_num_queries(15):
         response = client.get("/cy/")
     assert re.search(r"<html lang=\"cy\">", response.content.decode())
-
 
 
 def content_counts():
@@ -120,8 +118,12 @@ def test_scale_adds_generated_content_in_both_languages_once(demo_content):
 
     call_command("load_demo_content", scale=6, stdout=StringIO())
     expected = {"GroupPage": 6, "EventPage": 2, "StoryPage": 1, "GuidePage": 1}
-    assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
+    assert generated() == {
+        (name, language): count for name, count in expected.items() for language in ("en", "cy")
+    }
     call_command("load_demo_content", scale=6, stdout=StringIO())
-    assert generated() == {(name, language): count for name, count in expected.items() for language in ("en", "cy")}
+    assert generated() == {
+        (name, language): count for name, count in expected.items() for language in ("en", "cy")
+    }
     welsh_story = StoryPage.objects.get(slug="enghraifft-00000")
     assert welsh_story.live and welsh_story.get_translation(Locale.objects.get(language_code="en")).live

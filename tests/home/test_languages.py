@@ -1,6 +1,5 @@
 """Two languages from the first migration, and a reader can always reach the other one."""
 
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page, Site
@@ -9,7 +8,6 @@ from home.models import StandardPage
 from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
-
 
 
 def switch_link(soup, language):
@@ -25,7 +23,9 @@ def test_migrate_alone_makes_the_site_bilingual(home_pages):
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
 
 
-@pytest.mark.parametrize("language, heading", [("en", "Together in Wrexham"), ("cy", "Gyda'n Gilydd yn Wrecsam")])
+@pytest.mark.parametrize(
+    "language, heading", [("en", "Together in Wrexham"), ("cy", "Gyda'n Gilydd yn Wrecsam")]
+)
 def test_home_page_renders_in_its_language(client, home_pages, language, heading):
     response = client.get(f"/{language}/")
     assert response.status_code == 200
@@ -79,7 +79,9 @@ def section_with_a_page(home_pages, locales):
 
 
 @pytest.mark.parametrize("kind", ["draft", "alias"])
-def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(client, section_with_a_page, locales, kind):
+def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(
+    client, section_with_a_page, locales, kind
+):
     if kind == "alias":
         welsh = section_with_a_page.copy_for_translation(locales["cy"], alias=True)
     else:
@@ -95,7 +97,8 @@ def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(clien
 
 
 @pytest.mark.parametrize(
-    "path, heading", [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")]
+    "path, heading",
+    [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")],
 )
 def test_not_found_page_in_the_readers_language(client, home_pages, path, heading):
     soup = parse(client.get(path), status=404)
@@ -105,7 +108,9 @@ def test_not_found_page_in_the_readers_language(client, home_pages, path, headin
     assert switch_link(soup, other)["href"] == f"/{other}/"
 
 
-@pytest.mark.parametrize("language, heading", [("en", "Something went wrong"), ("cy", "Aeth rhywbeth o'i le")])
+@pytest.mark.parametrize(
+    "language, heading", [("en", "Something went wrong"), ("cy", "Aeth rhywbeth o'i le")]
+)
 def test_server_error_page_in_the_readers_language(client, home_pages, settings, language, heading):
     from django.template.loader import render_to_string
     from django.utils import translation

@@ -58,7 +58,9 @@ def document_in(collection, name="minutes.pdf"):
 @pytest.fixture
 def private_collection(db):
     collection = Collection.get_first_root_node().add_child(name="Committee only")
-    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
     return collection
 
 

@@ -22,6 +22,7 @@ from home.models import HomePageFeaturedPage
 from search.models import Topic
 from stories.models import StoryPage, StoryRelatedGroup
 from tests.conftest import all_locales, empty_section, shared_by_the_module, the_home_pages
+from volunteering.models import OpportunityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,9 @@ VISIBLE = "Lantern"  # in the title of every public page, English and Welsh
 
 def restrict(page, kind):
     if kind == "password":
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
     else:
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
@@ -67,8 +70,9 @@ def site_with_hidden_pages(hidden_site, db):
 def build_site():
     locales = all_locales()
     home_pages = the_home_pages(locales)
-    directory, event_index, story_index, guide_index = (
-        empty_section(name, home_pages, locales) for name in ("directory", "event_index", "story_index", "guide_index")
+    directory, event_index, story_index, guide_index, volunteering_index = (
+        empty_section(name, home_pages, locales)
+        for name in ("directory", "event_index", "story_index", "guide_index", "volunteering_index")
     )
     food = Topic.objects.create(name="Food", slug="food", name_cy="Bwyd", slug_cy="bwyd")
     today = timezone.localdate()
@@ -129,6 +133,17 @@ def build_site():
 
     add_everywhere(guide_index, guide, locales)
 
+    def opportunity(parent, title):
+        page = OpportunityPage(
+            title=title, summary=f"About {title}", what_you_do=title, live=True, from_home=True,
+            group=public_groups.get(parent.locale.language_code),
+        )  # fmt: skip
+        page.topics.set([food])
+        parent.add_child(instance=page)
+        return page
+
+    add_everywhere(volunteering_index, opportunity, locales)
+
     for home in home_pages.values():
         for hidden in GroupPage.objects.filter(locale=home.locale, title__contains=HIDDEN):
             HomePageFeaturedPage.objects.create(home_page=home, page=hidden, locale=home.locale)
@@ -148,7 +163,10 @@ ENGLISH_PATHS = [
     "/en/stories/feed/",
     "/en/stories/feed/atom/",
     "/en/guides/",
+    "/en/volunteer/",
+    "/en/volunteer/?from_home=on&topic=food",
     "/en/search/?q=lantern",
+    "/en/search/?q=lantern&type=opportunities",
     "/en/search/?q=lantern&type=groups",
     "/en/topics/food/",
     "/api/openreferral/services?text=lantern",
@@ -163,6 +181,7 @@ WELSH_PATHS = [
     "/cy/straeon/",
     "/cy/straeon/feed/",
     "/cy/canllawiau/",
+    "/cy/gwirfoddoli/",
     "/cy/chwilio/?q=lantern",
     "/cy/pynciau/bwyd/",
 ]
@@ -190,7 +209,9 @@ def test_welsh_lists_show_neither_hidden_pages_nor_aliases(site_with_hidden_page
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_a_group_page_lists_only_public_events_stories_and_guides(site_with_hidden_pages, language):
+def test_a_group_page_lists_only_public_events_stories_guides_and_opportunities(
+    site_with_hidden_pages, language
+):
     group = site_with_hidden_pages["groups"][language]
     content = content_of(Client(), group.url)
     assert f"{VISIBLE} {'Welsh' if language == 'cy' else 'English'} public" in content

@@ -40,7 +40,9 @@ def run_with_production_settings(*args, **environment):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         **environment,
     }
-    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR)
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR
+    )
 
 
 def test_production_settings_flag_cookies_and_pass_the_deploy_check():
@@ -65,14 +67,19 @@ def test_uploads_go_to_object_storage_when_a_bucket_is_configured():
     bucket = {"AWS_STORAGE_BUCKET_NAME": "wrexham-media", "AWS_S3_ENDPOINT_URL": "https://objects.example"}
     printed = run_with_production_settings("-c", show_storage, **bucket)
     assert printed.stdout.split() == ["S3Storage", "wrexham-media", "https://objects.example"], printed.stderr
-    check = run_with_production_settings("manage.py", "check", "--deploy", "--fail-level", "WARNING", **bucket)
+    check = run_with_production_settings(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", **bucket
+    )
     assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        env={**{k: v for k, v in os.environ.items() if k != "SECRET_KEY"}, "DJANGO_SETTINGS_MODULE": "portal.settings.production"},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "SECRET_KEY"},
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        },
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
@@ -93,7 +100,9 @@ def test_admin_sign_in_is_throttled_after_five_failures(client, django_user_mode
 
 def test_documents_download_as_attachments(client, home_pages, django_user_model, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    document = get_document_model().objects.create(title="Grant form", file=ContentFile(b"%PDF-1.4 test", name="grant.pdf"))
+    document = get_document_model().objects.create(
+        title="Grant form", file=ContentFile(b"%PDF-1.4 test", name="grant.pdf")
+    )
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -177,5 +186,7 @@ def test_production_reads_the_mail_server_from_the_environment(environment, expe
 
 
 def test_production_refuses_a_mail_password_sent_in_the_clear():
-    printed = run_with_production_settings("-c", SHOW_MAIL_SERVER, EMAIL_URL="smtp://together:secret@mail.example:587")
+    printed = run_with_production_settings(
+        "-c", SHOW_MAIL_SERVER, EMAIL_URL="smtp://together:secret@mail.example:587"
+    )
     assert printed.returncode != 0 and "smtp+tls://" in printed.stderr

@@ -26,10 +26,15 @@ def test_sitemap_lists_both_languages_with_alternates(client, make_group, locale
     assert response.status_code == 200
     root = ElementTree.fromstring(response.content)
     entries = {
-        url.find("s:loc", NAMESPACES).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NAMESPACES)}
+        url.find("s:loc", NAMESPACES).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NAMESPACES)
+        }
         for url in root.findall("s:url", NAMESPACES)
     }
-    english, welsh_url = "http://localhost/en/groups/gresford-library/", "http://localhost/cy/grwpiau/llyfrgell-gresffordd/"
+    english, welsh_url = (
+        "http://localhost/en/groups/gresford-library/",
+        "http://localhost/cy/grwpiau/llyfrgell-gresffordd/",
+    )
     # Full addresses use the Site's host name, set by editors in Settings > Sites.
     assert {"http://localhost/en/", "http://localhost/cy/", english, welsh_url} <= set(entries)
     assert entries[english] == {"en": english, "cy": welsh_url}
@@ -46,7 +51,10 @@ def test_a_large_site_is_split_into_sitemap_files_each_with_the_same_few_queries
     for number in range(12):
         make_group(f"Group {number}")
     index = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    files = [location.text.removeprefix("http://testserver") for location in index.findall("s:sitemap/s:loc", NAMESPACES)]
+    files = [
+        location.text.removeprefix("http://testserver")
+        for location in index.findall("s:sitemap/s:loc", NAMESPACES)
+    ]
     assert files == ["/sitemap-pages.xml", *(f"/sitemap-pages.xml?p={number}" for number in (2, 3, 4))]
     listed, queries = [], []
     for path in files:

@@ -39,7 +39,6 @@ PAGE_TYPES = [
 QUERIES_BEFORE = {(GroupPage, "en"): 14, (GroupPage, "cy"): 14, (StoryPage, "en"): 10, (StoryPage, "cy"): 11}
 
 
-
 def json_ld_blocks(soup):
     """Every JSON-LD block of the page, parsed (a block that is not JSON fails the test)."""
     return [json.loads(script.string) for script in soup.select('script[type="application/ld+json"]')]

@@ -9,7 +9,16 @@ from django.core.management import call_command
 from django.test import override_settings
 
 NOT_SOURCE = shutil.ignore_patterns(
-    ".*", "__pycache__", "tests", "locale", "media", "test-media", "staticfiles", "static", "*.sqlite3", "docs"
+    ".*",
+    "__pycache__",
+    "tests",
+    "locale",
+    "media",
+    "test-media",
+    "staticfiles",
+    "static",
+    "*.sqlite3",
+    "docs",
 )
 
 

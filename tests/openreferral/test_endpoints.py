@@ -179,7 +179,9 @@ def test_read_only_without_passing_through_csrf(method, path):
     checks on (as in production), no cookie, no token. The API takes no session and changes
     nothing, so there is nothing for CSRF to protect; a 403 HTML page would break clients."""
     client = Client(enforce_csrf_checks=True)
-    response = getattr(client, method)(API + path.format(uuid=uuid.uuid4()), "{}", content_type="application/json")
+    response = getattr(client, method)(
+        API + path.format(uuid=uuid.uuid4()), "{}", content_type="application/json"
+    )
     assert response.status_code == 405, response.content[:300]
     assert response["Content-Type"] == "application/json"
     assert response["Allow"] == "GET, HEAD, OPTIONS"

@@ -30,7 +30,9 @@ def test_results_come_in_the_same_order_as_with_wagtails_own_backend(demo_conten
             found = queries.search(query)
             paginator = found["page_of_results"].paginator
             return paginator.count, [
-                page.pk for number in paginator.page_range for page in queries.search(query, page_number=number)["page_of_results"]
+                page.pk
+                for number in paginator.page_range
+                for page in queries.search(query, page_number=number)["page_of_results"]
             ]
 
     count, order = every_page_of_results({"default": {"BACKEND": "search.backend"}})
@@ -56,7 +58,9 @@ def test_admin_searches_find_pages_by_the_start_of_a_word(client, django_user_mo
         assert "Community groups" in response.content.decode()
 
 
-@pytest.mark.parametrize(("language", "prefix"), [("en", "comm"), ("en", "repair ca"), ("en", "lib"), ("cy", "gymu")])
+@pytest.mark.parametrize(
+    ("language", "prefix"), [("en", "comm"), ("en", "repair ca"), ("en", "lib"), ("cy", "gymu")]
+)
 def test_autocomplete_comes_in_the_same_order_as_with_wagtails_own_backend(demo_content, language, prefix):
     def autocompleted(settings):
         with override_settings(WAGTAILSEARCH_BACKENDS=settings):

@@ -9,7 +9,6 @@ from tests.helpers import parse
 pytestmark = pytest.mark.django_db
 
 
-
 def result_titles(soup):
     return [link.get_text() for link in soup.select(".search-result__title a")]
 
@@ -17,8 +16,18 @@ def result_titles(soup):
 @pytest.fixture
 def welsh_groups(make_group, topics):
     make_group("Gardd Gymunedol Parc Caia", language="cy", summary="Tyfu llysiau gyda'n gilydd.")
-    make_group("Caffi'r Pentref", language="cy", summary="Paned a sgwrs yng nghanol y bentref.", topics=[topics["food"]])
-    make_group("Cyfeillion y Llyfrgell", language="cy", summary="Rydyn ni'n chwilio am bobl i wirfoddoli.", topics=[topics["volunteering"]])
+    make_group(
+        "Caffi'r Pentref",
+        language="cy",
+        summary="Paned a sgwrs yng nghanol y bentref.",
+        topics=[topics["food"]],
+    )
+    make_group(
+        "Cyfeillion y Llyfrgell",
+        language="cy",
+        summary="Rydyn ni'n chwilio am bobl i wirfoddoli.",
+        topics=[topics["volunteering"]],
+    )
     make_group("Gŵyl Fwyd Wrecsam", language="cy", summary="Gŵyl flynyddol.", topics=[topics["food"]])
     make_group("Clwb Rygbi", language="cy", summary="Hyfforddi yn y nghymuned.")
 
@@ -104,7 +113,10 @@ def test_topic_index_lists_topics_with_counts(client, make_group, topics):
     make_group("Food Growers", topics=[topics["food"], topics["volunteering"]])
     make_group("Banc Bwyd", language="cy", topics=[topics["food"]])
     soup = parse(client.get("/en/topics/"))
-    counts = {item.a.get_text(): item.select_one(".topic-index__count").get_text() for item in soup.select(".topic-index li")}
+    counts = {
+        item.a.get_text(): item.select_one(".topic-index__count").get_text()
+        for item in soup.select(".topic-index li")
+    }
     assert counts == {"Food": "2 pages", "Volunteering": "1 page"}
     welsh = parse(client.get("/cy/pynciau/"))
     assert [item.a.get_text() for item in welsh.select(".topic-index li")] == ["Bwyd", "Gwirfoddoli"]

@@ -21,7 +21,9 @@ def indexed(text):
 
 
 def finds(query, text, language="cy"):
-    return all(forms & set(search_terms(text, language).split()) for forms in query_alternatives(query, language))
+    return all(
+        forms & set(search_terms(text, language).split()) for forms in query_alternatives(query, language)
+    )
 
 
 @pytest.mark.parametrize("forms", MUTATION_SETS, ids=[forms[0] for forms in MUTATION_SETS])
@@ -42,7 +44,9 @@ def test_unrelated_words_do_not_match():
     assert not finds("pentref", "Caffi cymunedol")
 
 
-@pytest.mark.parametrize("query, text", [("gwyl", "Gŵyl Fwyd"), ("cafe", "Repair Café"), ("CAFE", "café"), ("Gŵyl", "gwyl")])
+@pytest.mark.parametrize(
+    "query, text", [("gwyl", "Gŵyl Fwyd"), ("cafe", "Repair Café"), ("CAFE", "café"), ("Gŵyl", "gwyl")]
+)
 def test_accents_and_case_are_folded(query, text):
     assert finds(query, text, "cy")
     assert finds(query, text, "en")
@@ -55,7 +59,21 @@ def test_english_pages_are_not_demutated():
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "*", "NEAR(", "AND OR NOT", "((", "a" * 10_000, "\x00", "😀", "' OR 1=1 --", "title:foo", "^x", "-x", ""],
+    [
+        '"',
+        "*",
+        "NEAR(",
+        "AND OR NOT",
+        "((",
+        "a" * 10_000,
+        "\x00",
+        "😀",
+        "' OR 1=1 --",
+        "title:foo",
+        "^x",
+        "-x",
+        "",
+    ],
 )
 def test_query_syntax_is_reduced_to_plain_words(query):
     alternatives = query_alternatives(query, "cy")

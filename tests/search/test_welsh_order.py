@@ -39,7 +39,21 @@ def test_ng_in_llan_place_names_is_two_letters():
 
 
 def test_a_full_list_in_welsh_order():
-    names = ["Rhos", "Rygbi", "Llyfrgell", "Lwc", "Chwarae", "Cymuned", "Theatr", "Tyddyn", "Ffrindiau", "Fferm", "Fyny", "Dawns", "Ddôl"]
+    names = [
+        "Rhos",
+        "Rygbi",
+        "Llyfrgell",
+        "Lwc",
+        "Chwarae",
+        "Cymuned",
+        "Theatr",
+        "Tyddyn",
+        "Ffrindiau",
+        "Fferm",
+        "Fyny",
+        "Dawns",
+        "Ddôl",
+    ]
     assert welsh_sorted(names) == [
         "Cymuned", "Chwarae", "Dawns", "Ddôl", "Fyny", "Fferm", "Ffrindiau",
         "Lwc", "Llyfrgell", "Rygbi", "Rhos", "Tyddyn", "Theatr",
@@ -72,7 +86,9 @@ def test_topic_and_area_choices_are_in_welsh_alphabetical_order_on_welsh_pages(c
     soup = parse(client.get("/cy/grwpiau/"))
 
     def options(name):
-        return [option.get_text() for option in soup.select(f'select[name="{name}"] option') if option["value"]]
+        return [
+            option.get_text() for option in soup.select(f'select[name="{name}"] option') if option["value"]
+        ]
 
     assert options("topic") == ["Celf", "Cymuned", "Chwaraeon"]
     assert options("area") == ["Lavister", "Lodge", "Llai"]

@@ -27,7 +27,6 @@ def stories(demo_stories, db):
     return StoryPage.objects.live()
 
 
-
 def test_six_stories_in_each_language(stories):
     for language in ("en", "cy"):
         assert stories.filter(locale__language_code=language).count() >= 6

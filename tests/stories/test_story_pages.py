@@ -20,11 +20,8 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-
-
 def listed_titles(soup):
     return [link.get_text() for link in soup.select(".story-list .card__title a")]
-
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from demo.events import load_events, scale_events
 from demo.guides import load_guides, scale_guides
 from demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 from demo.stories import load_stories, scale_stories
+from demo.volunteering import load_opportunities
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         load_areas_and_topics,
         load_groups,
         load_events,
+        load_opportunities,
         load_stories,
         load_guides,
         load_demo_users,
@@ -32,7 +34,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--scale", type=int, default=0, metavar="N", help="Also generate N groups, N/3 events, N/6 stories and N/6 guides in each language (for benchmarks)."
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also generate N groups, N/3 events, N/6 stories and N/6 guides in each language (for benchmarks).",
         )
 
     def handle(self, *args, scale=0, **options):
@@ -47,6 +53,4 @@ class Command(BaseCommand):
             with transaction.atomic():
                 step(scale, log)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
-        self.stdout.write(
-            f"Demo sign-ins at /admin/ (password: {demo_password()}): " + ", ".join(DEMO_USERS)
-        )
+        self.stdout.write(f"Demo sign-ins at /admin/ (password: {demo_password()}): " + ", ".join(DEMO_USERS))

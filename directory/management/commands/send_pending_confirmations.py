@@ -14,4 +14,6 @@ class Command(BaseCommand):
         pending = list(GroupSuggestion.objects.filter(confirmation_sent_at=None).select_related("listing"))
         sent = sum(send_confirmation(suggestion) for suggestion in pending)
         message = f"Sent {sent} of {len(pending)} pending suggestion confirmation(s)."
-        self.stdout.write(self.style.SUCCESS(message) if sent == len(pending) else self.style.WARNING(message))
+        self.stdout.write(
+            self.style.SUCCESS(message) if sent == len(pending) else self.style.WARNING(message)
+        )

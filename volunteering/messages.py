@@ -1,0 +1,202 @@
+""" "I'd like to help" and "Contact this group": a resident's message relayed to a group.
+
+The message is stored first; the e-mails go once the transaction has committed (the group's
+contacts, in the group's language, with the resident's address as reply-to; a confirmation to
+the resident in the language they chose). A mail server that is down costs the resident
+nothing: ``send_pending_messages`` sends later. The group's e-mail address is never shown.
+Bots are kept out as on "suggest a group": a honeypot, a per-address hourly limit
+(``home.throttle``), a length limit and a limit on web links.
+"""
+
+import logging
+import re
+from functools import partial
+
+from django import forms
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from bilingual.language import current_language
+from directory.editors import editors_of
+from home.throttle import within_the_hourly_limit
+
+from .models.message import Message
+
+logger = logging.getLogger(__name__)
+
+MESSAGES_PER_HOUR = 5
+MAX_LINKS = 2
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+
+
+class MessageForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")}
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={
+            "required": _("Enter your e-mail address"),
+            "invalid": _("Enter an e-mail address in the right format, like name@example.com"),
+        },
+    )
+    phone = forms.CharField(label=_("Your phone number (optional)"), max_length=30, required=False)
+    text = forms.CharField(
+        label=_("Your message"),
+        help_text=_("Say a little about yourself and when you are free. 2,000 characters at most."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Write a message to the group"),
+            "max_length": _("Make your message shorter: 2,000 characters at most"),
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Which language should the group reply in?"), choices=LANGUAGES, widget=forms.RadioSelect
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my details are passed to the group so that they can reply to me."),
+        error_messages={"required": _("Tick the box to agree that we pass your details to the group")},
+    )
+    # The honeypot: hidden from people (and from screen readers), filled in by bots.
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = current_language()
+
+    @property
+    def is_from_a_bot(self):
+        return bool(self.data.get("homepage"))
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if len(LINK.findall(text)) > MAX_LINKS:
+            raise forms.ValidationError(_("Leave out web links: a message can have two at most"))
+        return text
+
+
+def message_form_view(page, request, group, opportunity, form_url, thanks_url, alternate_urls):
+    """The form on ``page``'s route: show it, refuse bots and floods, or store and thank."""
+    form = MessageForm(request.POST or None)
+    refusal = None
+    if request.method == "POST":
+        if form.is_from_a_bot:
+            refusal = _("Your message could not be sent.")
+        elif form.is_valid():
+            if not within_the_hourly_limit(request, "group-messages", MESSAGES_PER_HOUR):
+                refusal = _("You have sent several messages in the last hour. Please try again later.")
+            else:
+                store_message(form, group, opportunity)
+                return redirect(thanks_url)
+    response = page.render(
+        request,
+        template="volunteering/message_form.html",
+        context_overrides={
+            "form": form,
+            "refusal": refusal,
+            "group": group,
+            "opportunity": opportunity,
+            "form_url": form_url,
+            "alternate_urls": alternate_urls,
+            "retention_days": settings.MESSAGE_RETENTION_DAYS,
+        },
+    )
+    if refusal:
+        response.status_code = 400 if form.is_from_a_bot else 429
+    return response
+
+
+def store_message(form, group, opportunity):
+    data = form.cleaned_data
+    with transaction.atomic():
+        message = Message.objects.create(
+            group=group,
+            opportunity=opportunity,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            text=data["text"],
+            language=data["language"],
+        )
+        # Only once the message is safely stored, and never holding the transaction open.
+        transaction.on_commit(partial(send_message, message))
+    return message
+
+
+def group_language(group):
+    """The language a group reads its mail in: Welsh for a group working mainly in Welsh."""
+    return "cy" if group.group_language == "cy" else "en"
+
+
+def group_recipients(group):
+    """The group's own address and its editors'; the council's if the group has neither."""
+    from home.models import PortalSettings
+
+    addresses = [group.email] if group.email else []
+    addresses += [user.email for user in editors_of(group) if user.email and user.email not in addresses]
+    if not addresses:
+        portal = PortalSettings.objects.filter(site__is_default_site=True).first()
+        addresses = [portal.contact_email if portal else settings.DEFAULT_FROM_EMAIL]
+    return addresses
+
+
+def _send_once(message, sent_field, build):
+    """Claim ``sent_field``, send what ``build()`` returns; on failure release the claim and log."""
+    claimed = Message.objects.filter(pk=message.pk, **{sent_field: None}).update(
+        **{sent_field: timezone.now()}
+    )
+    if not claimed:
+        return False
+    try:
+        build().send()
+    except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
+        Message.objects.filter(pk=message.pk).update(**{sent_field: None})
+        logger.warning(
+            "Could not e-mail message %s (%s); send_pending_messages will try again.",
+            message.pk,
+            sent_field,
+            exc_info=True,
+        )
+        return False
+    return True
+
+
+def _title_in(page, language):
+    """The page's title in ``language`` (its translation's), else its own; "" for no page."""
+    if page is None:
+        return ""
+    translation = page.get_translation_or_none(Locale.objects.get(language_code=language))
+    return (translation or page).title
+
+
+def send_message(message):
+    """E-mail the group and the resident whatever has not gone yet; returns how many went."""
+    group, opportunity = message.group, message.opportunity
+
+    def email(template, language, to, reply_to=None):
+        context = {
+            "message": message,
+            "group_name": _title_in(group, language),
+            "opportunity_title": _title_in(opportunity, language),
+            "reply_language": dict(LANGUAGES)[message.language],
+            "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteering_messages:index"),
+        }
+        with translation.override(language):
+            subject = render_to_string(f"volunteering/emails/{template}_subject.txt", context).strip()
+            body = render_to_string(f"volunteering/emails/{template}.txt", context)
+        return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to)
+
+    to_group = partial(email, "to_group", group_language(group), group_recipients(group), [message.email])
+    confirmation = partial(email, "confirmation", message.language, [message.email])
+    return _send_once(message, "sent_to_group_at", to_group) + _send_once(
+        message, "confirmation_sent_at", confirmation
+    )

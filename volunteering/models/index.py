@@ -1,0 +1,95 @@
+"""The volunteering listing of one language: its open opportunities, filtered in
+``volunteering.listing``, and the "contact this group" form's address below it."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+
+from home.models import IndexPage
+from home.visibility import is_publicly_visible, publicly_visible
+
+from ..listing import OpportunityFilter
+from ..messages import message_form_view
+from .opportunities import CONTACT_PATH, OpportunityPage, form_urls
+
+
+class VolunteeringIndexPage(RoutablePageMixin, IndexPage):
+    """Ways to help: the open opportunities of the reader's language, filtered and paginated.
+
+    Also the home of "Contact this group" (``contact/<group>/``, Welsh ``cysylltu/<grŵp>/``)
+    for every group page, a routable sub-page, so that the directory needs no form of its own:
+    https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    """
+
+    subpage_types = ["volunteering.OpportunityPage"]
+
+    class Meta:
+        verbose_name = _("volunteering listing")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        opportunity_filter = OpportunityFilter(request.GET, index_page=self)
+        paginator_page = opportunity_filter.paginate(request.GET.get("page"), self.per_page)
+        context.update(
+            filter=opportunity_filter,
+            paginator_page=paginator_page,
+            opportunity_count=paginator_page.paginator.count,
+            listing_url=self.get_url(request),
+        )
+        return context
+
+    def route(self, request, path_components):
+        """As Wagtail's routing, but an opportunity comes with its group, venue and area in one
+        query (as ``EventIndexPage.route`` does for events)."""
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                opportunity = (
+                    OpportunityPage.objects.child_of(self)
+                    .select_related("group", "venue", "area")
+                    .filter(slug=path_components[0])
+                    .first()
+                )
+                if opportunity is not None:
+                    opportunity._cached_parent_obj = self  # as Page.route does, saving a query for the parent
+                    return opportunity.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _group(self, slug):
+        from directory.models import GroupPage
+
+        group = publicly_visible(GroupPage.objects.filter(locale_id=self.locale_id, slug=slug)).first()
+        if group is None:
+            raise Http404
+        return group
+
+    def _contact_urls(self, group, thanks=False):
+        def group_slug(index):
+            translation = group.get_translation_or_none(index.locale)
+            return translation.slug if translation is not None and is_publicly_visible(translation) else None
+
+        return form_urls(self, CONTACT_PATH, group_slug, thanks)
+
+    @re_path(r"^(?P<word>contact|cysylltu)/(?P<slug>[-\w]+)/$", name="contact")
+    def contact(self, request, word, slug):
+        group = self._group(slug)
+        urls = self._contact_urls(group)
+        language = self.locale.language_code
+        if word != CONTACT_PATH[language]:
+            return redirect(urls[language], permanent=True)
+        return message_form_view(
+            self, request, group, None, urls[language], self._contact_urls(group, thanks=True)[language], urls
+        )
+
+    @re_path(
+        r"^(?P<word>contact|cysylltu)/(?P<slug>[-\w]+)/(?P<thanks>thanks|diolch)/$", name="contact_thanks"
+    )
+    def contact_thanks(self, request, word, slug, thanks):
+        group = self._group(slug)
+        return self.render(
+            request,
+            template="volunteering/message_thanks.html",
+            context_overrides={"group": group, "alternate_urls": self._contact_urls(group, thanks=True)},
+        )
