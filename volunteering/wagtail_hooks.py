@@ -5,6 +5,7 @@ The sections reach the directory and the home page through their hooks
 See https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -48,12 +49,18 @@ def _section(heading, opportunities, locale_id, number, all_label):
 @hooks.register("directory_group_related")
 def group_opportunities(group, request):
     """The open opportunities with a group, in the group page's language."""
-    opportunities = OpportunityPage.objects.filter(
-        locale_id=group.locale_id, group__translation_key=group.translation_key
-    )
-    return _section(
-        _("Volunteer with this group"), opportunities, group.locale_id, GROUP_PAGE_OPPORTUNITIES, _("All ways to help"),
-    )  # fmt: skip
+    # Kept with the page tree (and the day, as closing dates pass) so that a group page costs
+    # no query more than before: publishing any page retires it.
+    def compute():
+        opportunities = OpportunityPage.objects.filter(
+            locale_id=group.locale_id, group__translation_key=group.translation_key
+        )
+        return _section(
+            _("Volunteer with this group"), opportunities, group.locale_id, GROUP_PAGE_OPPORTUNITIES,
+            _("All ways to help"),
+        )  # fmt: skip
+
+    return cached(f"group-opportunities:{group.pk}:{timezone.localdate()}", compute)
 
 
 @hooks.register("directory_group_related")

@@ -234,3 +234,12 @@ class TestAdmin(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(VolunteeringIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(OpportunityPage, {VolunteeringIndexPage})
         self.assertAllowedSubpageTypes(OpportunityPage, {})
+
+
+def test_closing_an_opportunity_takes_it_off_the_group_page_at_once(client, make_opportunity, groups):
+    coach = make_opportunity("Junior football coach", group=groups["cafe"]["en"])
+    coach.save_revision().publish()
+    assert parse(client.get("/en/groups/rhos-cafe/")).select_one(".opportunity-section") is not None
+    coach.is_closed = True
+    coach.save_revision().publish()
+    assert parse(client.get("/en/groups/rhos-cafe/")).select_one(".opportunity-section") is None
