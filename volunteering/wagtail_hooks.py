@@ -49,6 +49,7 @@ def _section(heading, opportunities, locale_id, number, all_label):
 @hooks.register("directory_group_related")
 def group_opportunities(group, request):
     """The open opportunities with a group, in the group page's language."""
+
     # Kept with the page tree (and the day, as closing dates pass) so that a group page costs
     # no query more than before: publishing any page retires it.
     def compute():

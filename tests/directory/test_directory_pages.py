@@ -266,6 +266,8 @@ def test_group_page_query_count(client, make_group, topics, areas, locales):
     translation = group.copy_for_translation(locales["cy"])
     translation.save_revision().publish()
     for path in ("/en/groups/busy-group/", "/cy/grwpiau/busy-group/"):
-        for _warm_up in range(2):  # per-process caches, and other apps' sections fill theirs over two requests
+        for _warm_up in range(
+            2
+        ):  # per-process caches, and other apps' sections fill theirs over two requests
             client.get(path)
         assert count_queries(client, path) < 15, path
