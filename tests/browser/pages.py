@@ -37,6 +37,16 @@ PAGES = {
         "en": "/en/guides/take-over-a-community-building/",
         "cy": "/cy/canllawiau/cymryd-adeilad-cymunedol-drosodd/",
     },
+    "volunteer-index": {"en": "/en/volunteer/", "cy": "/cy/gwirfoddoli/"},
+    "volunteer-filtered": {"en": "/en/volunteer/?from_home=on", "cy": "/cy/gwirfoddoli/?from_home=on"},
+    "opportunity": {
+        "en": "/en/volunteer/library-desk-volunteer/",
+        "cy": "/cy/gwirfoddoli/gwirfoddolwr-desg-y-llyfrgell/",
+    },
+    "help-form": {
+        "en": "/en/volunteer/library-desk-volunteer/help/",
+        "cy": "/cy/gwirfoddoli/gwirfoddolwr-desg-y-llyfrgell/helpu/",
+    },
     "accessibility-statement": {"en": "/en/accessibility-statement/", "cy": "/cy/datganiad-hygyrchedd/"},
     "search-results": {"en": "/en/search/?q=library", "cy": "/cy/chwilio/?q=llyfrgell"},
     "search-no-results": {"en": "/en/search/?q=xylophonists", "cy": "/cy/chwilio/?q=seiloffonwyr"},
