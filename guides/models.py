@@ -67,6 +67,8 @@ class NumberedStep:
 class GuideIndexPage(IndexPage):
     """Every guide of one language, grouped under the topics they cover."""
 
+    section_names = {"en": ("How-to guides", "guides"), "cy": ("Canllawiau", "canllawiau")}
+
     subpage_types = ["guides.GuidePage"]
     guides_per_topic = 8
 

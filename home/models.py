@@ -111,6 +111,8 @@ class IndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     per_page = 20
+    # {language: (title, slug)} of the empty section ``manage.py start_site`` creates.
+    section_names = {}
 
     class Meta:
         abstract = True

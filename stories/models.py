@@ -98,6 +98,8 @@ def featured_story(locale_id):
 class StoryIndexPage(RoutablePageMixin, IndexPage):
     """The stories of one language, newest first, filtered by topic and area, with feeds."""
 
+    section_names = {"en": ("Success stories", "stories"), "cy": ("Straeon llwyddiant", "straeon")}
+
     subpage_types = ["stories.StoryPage"]
 
     class Meta:

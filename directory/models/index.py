@@ -30,6 +30,8 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
     routable sub-page: https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
     """
 
+    section_names = {"en": ("Community groups", "groups"), "cy": ("Grwpiau cymunedol", "grwpiau")}
+
     subpage_types = ["directory.GroupPage"]
 
     class Meta:

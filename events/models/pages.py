@@ -65,6 +65,8 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     subscribe to.
     """
 
+    section_names = {"en": ("Events", "events"), "cy": ("Digwyddiadau", "digwyddiadau")}
+
     subpage_types = ["events.EventPage"]
 
     class Meta:

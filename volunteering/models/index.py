@@ -22,6 +22,8 @@ class VolunteeringIndexPage(RoutablePageMixin, IndexPage):
     https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
     """
 
+    section_names = {"en": ("Volunteer", "volunteer"), "cy": ("Gwirfoddoli", "gwirfoddoli")}
+
     subpage_types = ["volunteering.OpportunityPage"]
 
     class Meta:
