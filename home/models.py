@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -94,6 +95,29 @@ class BasePage(Page):
             value = search_field.get_value(self)  # a StreamField gives a list of its texts
             texts.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
         return search_terms(" ".join(texts), self.locale.language_code)
+
+
+class RoutesChildrenInOneQuery:
+    """For a routable index page: a request for one of its child pages loads that page with
+    what it shows (``routed_children()``, e.g. with ``select_related``) in one query, instead of
+    Wagtail's routing loading the page and then each related row. Sub-routes of the index itself
+    (``past/``, ``calendar.ics/``) are tried first. Put it before ``RoutablePageMixin``.
+    See https://docs.wagtail.org/en/stable/reference/pages/model_reference.html#wagtail.models.Page.route
+    """
+
+    def routed_children(self):
+        raise NotImplementedError
+
+    def route(self, request, path_components):
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                child = self.routed_children().filter(slug=path_components[0]).first()
+                if child is not None:
+                    child._cached_parent_obj = self  # as Page.route does, saving a query for the parent
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class IndexPage(BasePage):

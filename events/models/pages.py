@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import ExpressionWrapper, Q, Subquery
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.models import GroupPage
 from home.blocks import BodyBlock
-from home.models import BasePage, IndexPage
+from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..calendar import calendar_response, iso_date
@@ -57,7 +56,7 @@ class EventLanguage(models.TextChoices):
     ENGLISH = "en", _("In English")
 
 
-class EventIndexPage(RoutablePageMixin, IndexPage):
+class EventIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     """What's on: the events of the reader's language, soonest first, filtered and paginated.
 
     Extra views are routes (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html):
@@ -94,22 +93,9 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         """This listing's events, drafts and all (``publicly_visible`` narrows them)."""
         return EventPage.objects.child_of(self)
 
-    def route(self, request, path_components):
-        """As Wagtail's routing, but an event comes with its venue and group in one query, not four."""
-        if path_components and self.live:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                event = (
-                    EventPage.objects.child_of(self)
-                    .select_related("venue__area", "group")
-                    .filter(slug=path_components[0])
-                    .first()
-                )
-                if event is not None:
-                    event._cached_parent_obj = self  # as Page.route does, saving a query for the parent
-                    return event.route(request, path_components[1:])
-        return super().route(request, path_components)
+    def routed_children(self):
+        """An event comes with its venue and group in one query, not four."""
+        return EventPage.objects.child_of(self).select_related("venue__area", "group")
 
     @path("past/", name="past")
     def past_events(self, request):

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
-from home.models import IndexPage
+from home.models import IndexPage, RoutesChildrenInOneQuery
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..listing import OpportunityFilter
@@ -14,7 +14,7 @@ from ..messages import message_form_view
 from .opportunities import CONTACT_PATH, OpportunityPage, form_urls
 
 
-class VolunteeringIndexPage(RoutablePageMixin, IndexPage):
+class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     """Ways to help: the open opportunities of the reader's language, filtered and paginated.
 
     Also the home of "Contact this group" (``contact/<group>/``, Welsh ``cysylltu/<grŵp>/``)
@@ -41,23 +41,9 @@ class VolunteeringIndexPage(RoutablePageMixin, IndexPage):
         )
         return context
 
-    def route(self, request, path_components):
-        """As Wagtail's routing, but an opportunity comes with its group, venue and area in one
-        query (as ``EventIndexPage.route`` does for events)."""
-        if path_components and self.live:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                opportunity = (
-                    OpportunityPage.objects.child_of(self)
-                    .select_related("group", "venue", "area")
-                    .filter(slug=path_components[0])
-                    .first()
-                )
-                if opportunity is not None:
-                    opportunity._cached_parent_obj = self  # as Page.route does, saving a query for the parent
-                    return opportunity.route(request, path_components[1:])
-        return super().route(request, path_components)
+    def routed_children(self):
+        """An opportunity comes with its group, venue and area in one query."""
+        return OpportunityPage.objects.child_of(self).select_related("group", "venue", "area")
 
     def _group(self, slug):
         from directory.models import GroupPage
