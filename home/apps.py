@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+        from .alerts import SiteAlert
         from .page_cache import forget_page_tree
 
         # Menus, footer links and the private sections are cached per page tree; these are
@@ -24,3 +25,6 @@ class HomeConfig(AppConfig):
         # and no cached copy of it outlives the change (home.visibility, the page cache).
         post_save.connect(forget_page_tree, sender=PageViewRestriction, dispatch_uid="tree-restricted")
         post_delete.connect(forget_page_tree, sender=PageViewRestriction, dispatch_uid="tree-unrestricted")
+        # A site alert saved or deleted shows or goes on every page at once.
+        post_save.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-saved")
+        post_delete.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-deleted")

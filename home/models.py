@@ -19,6 +19,7 @@ from bilingual.language import current_language
 from bilingual.translations import live_originals
 from bilingual.welsh import search_terms
 
+from .alerts import SiteAlert  # noqa: F401  (a model of this app, defined beside its helpers)
 from .blocks import BodyBlock
 from .page_cache import cached, forget_page_tree
 from .visibility import is_publicly_visible

@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.utils.cache import has_vary_header
 
 VERSION_KEY = "page-tree-version"
+# A reader who has hidden a site alert (home.alerts) sees pages of their own.
+HIDDEN_ALERTS_COOKIE = "hidden_alerts"
 
 
 def tree_key(name):
@@ -37,6 +39,16 @@ def cached(name, compute, timeout=60 * 60):
     return value
 
 
+def keep_no_longer_than(request, seconds):
+    """Say, while rendering, that this page is right for ``seconds`` more at most (a site alert
+    starts or ends then); the page cache keeps it no longer."""
+    request.page_cache_seconds = min(seconds, keep_page_for(request))
+
+
+def keep_page_for(request):
+    return getattr(request, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous readers whole pages from the cache.
 
@@ -58,6 +70,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and not request.user.is_authenticated
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and HIDDEN_ALERTS_COOKIE not in request.COOKIES
             and not request.path_info.startswith(("/admin/", "/documents/"))
         )
 
@@ -87,6 +100,6 @@ class AnonymousPageCacheMiddleware:
         if hasattr(response, "render") and callable(response.render):
             response.render()  # a template using the CSRF token only says so once rendered
         if self._same_for_every_reader(request, response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, response, min(settings.PAGE_CACHE_SECONDS, keep_page_for(request)))
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,4 +1,5 @@
-"""Admin hooks for every page type: an edit form opened before someone else's change is refused.
+"""Admin hooks for every page type (an edit form opened before someone else's change is refused)
+and the site alerts' place in the admin.
 
 Wagtail's page edit form carries the revision it was opened on (``loaded_revision_id`` and
 ``loaded_revision_created_at``). Wagtail 7.4 compares them with the page's latest revision only
@@ -14,8 +15,13 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .alerts import SiteAlert
 
 
 def _revision_loaded(request, page):
@@ -62,3 +68,19 @@ def refuse_edits_from_an_outdated_form(request, page):
     )
     messages.error(request, message, buttons=[messages.button(compare_url, _("See what changed"))])
     return redirect(request.get_full_path())
+
+
+class SiteAlertViewSet(SnippetViewSet):
+    """Site alerts in the admin's menu, for council editors (see ``home.alerts``)."""
+
+    model = SiteAlert
+    icon = "warning"
+    menu_label = _l("Site alerts")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["message_en", "priority", "starts_at", "ends_at", "section"]
+    list_filter = ["priority"]
+    ordering = ["-starts_at"]
+
+
+register_snippet(SiteAlertViewSet)

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import media
 from home.sitemap import BilingualSitemap
-from home.views import robots_txt
+from home.views import hide_site_alert, robots_txt
 
 SITEMAPS = {"pages": BilingualSitemap}
 
@@ -34,6 +34,7 @@ urlpatterns += media.urlpatterns(settings.MEDIA_URL)
 # Every public page lives under /en/ or /cy/; "/" is redirected by LocaleMiddleware to the
 # reader's language (cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
+    path("alerts/<int:pk>/hide/", hide_site_alert, name="hide_site_alert"),
     path("", include("search.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -6,8 +6,9 @@ from wagtail.models import Page
 
 from bilingual.language import current_language
 from bilingual.translations import language_versions as find_language_versions
+from home.alerts import alerts_for, hidden_alert_ids, seconds_until_alerts_change
 from home.breadcrumbs import page_trail
-from home.page_cache import cached
+from home.page_cache import cached, keep_no_longer_than
 from home.visibility import publicly_visible
 
 register = template.Library()
@@ -39,6 +40,22 @@ def breadcrumb_trail(context):
     if request is None or not isinstance(page, Page):
         return None
     return page_trail(page, request)
+
+
+@register.inclusion_tag("includes/site_alerts.html", takes_context=True)
+def site_alerts(context):
+    """The site alerts for this page now (see ``home.alerts``); the page cache keeps the page
+    only until the next alert starts or ends."""
+    request, page = context.get("request"), context.get("page")
+    if request is None:
+        return {"alerts": []}
+    changes_in = seconds_until_alerts_change()
+    if changes_in is not None:
+        keep_no_longer_than(request, changes_in)
+    return {
+        "alerts": alerts_for(page if isinstance(page, Page) else None, hidden_alert_ids(request)),
+        "here": request.get_full_path(),
+    }
 
 
 @register.simple_tag

@@ -108,6 +108,7 @@ def allowed_by_wagtail(user, action, listings, others):
         "submit a translation": lambda: user.has_perm("wagtail_localize.submit_translation"),
         "edit settings": lambda: user.has_perm("home.change_portalsettings"),
         "edit topics": lambda: user.has_perm("search.change_topic"),
+        "publish a site alert": lambda: user.has_perm("home.add_sitealert"),
     }
     return checks[action]()
 
@@ -130,6 +131,7 @@ EXPECTED = {
     "submit a translation": (False, False, False, False, True),
     "edit settings":        (False, False, False, False, True),
     "edit topics":          (False, False, False, False, True),
+    "publish a site alert": (False, False, False, False, True),
 }  # fmt: skip
 
 
@@ -156,6 +158,7 @@ def admin_url(action, listings, others):
         "submit a translation": f"/admin/localize/submit/page/{a['en'].pk}/",
         "edit settings": "/admin/settings/home/portalsettings/",
         "edit topics": "/admin/snippets/search/topic/",
+        "publish a site alert": "/admin/snippets/home/sitealert/add/",
     }.get(action)
 
 
