@@ -15,6 +15,7 @@ from demo.helpers import ensure_child_page, ensure_translation, load_json, local
 from demo.scale import generate_translated_pages
 from directory.models import Area, GroupPage
 from events.models import EventCancelledDate, EventIndexPage, EventPage, Venue
+from home.alerts import SiteAlert
 from home.models import HomePage
 from search.models import Topic
 
@@ -128,6 +129,22 @@ def load_events(log):
         ensure_translation(english, welsh_locale, **_event_fields(event, "cy"))
         if number % 6 == 0 or number == total:
             log(f"Events: {number}/{total}")
+    load_events_alert(data["alert"], english_index)
+
+
+def load_events_alert(alert, english_index):
+    """A site alert on the events section (both languages), so the demo shows what one looks like."""
+    now = timezone.now()
+    SiteAlert.objects.get_or_create(
+        message_en=alert["message_en"],
+        defaults={
+            "message_cy": alert["message_cy"],
+            "priority": alert["priority"],
+            "starts_at": now,
+            "ends_at": now + timedelta(days=alert["days"]),
+            "section": english_index,
+        },
+    )
 
 
 GENERATED_EVENTS = [

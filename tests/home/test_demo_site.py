@@ -12,6 +12,7 @@ from demo.site import DEMO_USERS, demo_password
 from directory.models import GroupPage
 from events.models import EventPage
 from guides.models import GuidePage
+from home.alerts import SiteAlert
 from stories.models import StoryPage
 from tests.helpers import parse
 
@@ -67,6 +68,7 @@ def content_counts():
         "live pages": Page.objects.live().count(),
         "revisions": Revision.objects.count(),
         "users": get_user_model().objects.count(),
+        "site alerts": SiteAlert.objects.count(),
     }
 
 
@@ -127,3 +129,14 @@ def test_scale_adds_generated_content_in_both_languages_once(demo_content):
     }
     welsh_story = StoryPage.objects.get(slug="enghraifft-00000")
     assert welsh_story.live and welsh_story.get_translation(Locale.objects.get(language_code="en")).live
+
+
+@pytest.mark.parametrize("language, events, message", [
+    ("en", "/en/events/", "Some events before Christmas have changed their times"),
+    ("cy", "/cy/digwyddiadau/", "Mae rhai digwyddiadau cyn y Nadolig wedi newid eu hamseroedd"),
+])  # fmt: skip
+def test_the_demo_shows_a_site_alert_on_the_events_section_only(
+    client, demo_content, language, events, message
+):
+    assert message in parse(client.get(events)).select_one(".site-alert").get_text()
+    assert parse(client.get(f"/{language}/")).select_one(".site-alert") is None
