@@ -292,7 +292,6 @@ def screens(site, role):
         ("page chooser", reverse("wagtailadmin_choose_page")),
         ("history", reverse("wagtailadmin_pages:history", args=[group["en"].pk])),
         ("workflow history", reverse("wagtailadmin_pages:workflow_history", args=[group["en"].pk])),
-        ("volunteering messages", reverse("volunteering_messages:index")),
         ("edit locked in moderation", reverse("wagtailadmin_pages:edit", args=[group["en"].pk])),
         ("edit the Welsh group", reverse("wagtailadmin_pages:edit", args=[group["cy"].pk])),
     ]
@@ -314,6 +313,7 @@ def screens(site, role):
         urls.append((f"add a page under {name}", reverse("wagtailadmin_pages:add_subpage", args=[parent.pk])))
     if role != "group_editor":
         urls += [
+            ("volunteering messages", reverse("volunteering_messages:index")),
             ("image edit", reverse("wagtailimages:edit", args=[site["image"].pk])),
             ("document upload", reverse("wagtaildocs:add_multiple")),
             ("revisions", reverse("wagtailadmin_pages:revisions_index", args=[story["en"].pk])),

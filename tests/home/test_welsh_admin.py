@@ -70,3 +70,11 @@ def test_no_english_on_the_screens_of_each_role(site, db, english_left, role):
             for msgids in english.values():
                 out.writelines(m.replace("\n", "\\n") + "\n" for m in msgids)
     assert not english, "\n".join(f"{name}: {msgids}" for name, msgids in english.items())
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/admin/password_reset/", "/admin/password_reset/done/"])
+def test_no_english_on_sign_in_and_password_reset(site, db, english_left, url):
+    """Before signing in, the admin speaks the browser's language."""
+    response = Client(HTTP_ACCEPT_LANGUAGE="cy").get(url)
+    assert response.headers["Content-Language"] == "cy"
+    assert not english_on(response, english_left)
