@@ -5,10 +5,11 @@ Shared by tests/home/test_welsh_admin.py (no English on those screens in Welsh) 
 tools/admin-welsh-coverage (how many of the msgids seen on those screens have Welsh).
 """
 
+import contextlib
 import io
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import polib
@@ -109,7 +110,7 @@ def pattern_for(msgid):
 def matcher(entries):
     """Finds which of ``entries`` a rendered text is (whole text) or contains (long sentences)."""
     whole, within = {}, {}
-    for domain, entry in entries:
+    for _domain, entry in entries:
         text = " ".join(TAG.sub(" ", entry.msgid).split())
         if not WORD.search(PLACEHOLDER.sub("", text)) or text in SAME_IN_WELSH:
             continue
@@ -124,7 +125,7 @@ def matcher(entries):
     any_filled = re.compile("|".join(regex.pattern for regex, _m in filled) or "(?!)")
     any_within = re.compile("|".join(p.pattern for p, _m in within_re) or "(?!)")
 
-    @lru_cache(maxsize=None)
+    @cache
     def find(text):
         found = {exact[text]} if text in exact else set()
         if any_filled.match(text):
@@ -154,10 +155,8 @@ def visible_texts(html, user_content=()):
     texts = set()
     for script in soup.find_all("script"):
         if script.get("type") == "application/json" and script.string:
-            try:
+            with contextlib.suppress(ValueError):
                 texts.update(json_strings(json.loads(script.string)))
-            except ValueError:
-                pass
         script.decompose()
     for element in soup.find_all(True):
         for name in SEEN_ATTRIBUTES:
@@ -167,10 +166,8 @@ def visible_texts(html, user_content=()):
             texts.add(element["value"])
         for name in JSON_ATTRIBUTES:
             if element.get(name):
-                try:
+                with contextlib.suppress(ValueError):
                     texts.update(json_strings(json.loads(element[name])))
-                except ValueError:
-                    pass
     for element in soup.find_all(("style", "template", "noscript")):
         element.decompose()
     for text in soup.find_all(string=True):

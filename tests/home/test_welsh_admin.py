@@ -6,6 +6,10 @@ JSON) is compared with the msgids of Wagtail's and wagtail-localize's English ca
 have no Welsh in the catalogues the admin loads (theirs, and ours in locale_admin/).
 """
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -72,9 +76,34 @@ def test_no_english_on_the_screens_of_each_role(site, db, english_left, role):
     assert not english, "\n".join(f"{name}: {msgids}" for name, msgids in english.items())
 
 
-@pytest.mark.parametrize("url", ["/admin/login/", "/admin/password_reset/", "/admin/password_reset/done/"])
+SIGN_IN_SCREENS = ["/admin/login/", "/admin/password_reset/", "/admin/password_reset/done/"]
+
+
+@pytest.mark.parametrize("url", SIGN_IN_SCREENS)
 def test_no_english_on_sign_in_and_password_reset(site, db, english_left, url):
     """Before signing in, the admin speaks the browser's language."""
     response = Client(HTTP_ACCEPT_LANGUAGE="cy").get(url)
     assert response.headers["Content-Language"] == "cy"
     assert not english_on(response, english_left)
+
+
+@pytest.mark.skipif(not os.environ.get("ADMIN_WELSH_COVERAGE"), reason="run by tools/admin-welsh-coverage")
+def test_write_the_msgids_seen_on_the_screens(site, db):
+    """The msgids seen rendered (in English, as English-speaking editors of each role see the
+    same screens) and whether each has Welsh: written for tools/admin-welsh-coverage."""
+    catalogues = {domain: welsh_catalogue(domain) for domain in ("django", "djangojs")}
+    entries = {entry.msgid: (domain, entry) for domain, entry in admin_msgids()}
+    seen_in = matcher(list(entries.values()))
+    seen = set()
+    for role in ROLES:
+        client = Client()
+        client.force_login(site["english_users"][role])
+        for _name, url in screens(site, role):
+            for text in visible_texts(client.get(url, follow=True).content.decode(), USER_CONTENT):
+                seen |= seen_in(text)
+    anonymous = Client(HTTP_ACCEPT_LANGUAGE="en")
+    for url in SIGN_IN_SCREENS:
+        for text in visible_texts(anonymous.get(url).content.decode(), USER_CONTENT):
+            seen |= seen_in(text)
+    result = {msgid: has_welsh(*entries[msgid], catalogues) for msgid in sorted(seen)}
+    Path(os.environ["ADMIN_WELSH_COVERAGE"]).write_text(json.dumps(result, indent=1))
