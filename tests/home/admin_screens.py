@@ -310,7 +310,6 @@ def screens(site, role):
         urls.append((f"add a page under {name}", reverse("wagtailadmin_pages:add_subpage", args=[parent.pk])))
     if role != "group_editor":
         urls += [
-            ("volunteering messages", reverse("volunteering_messages:index")),
             ("image edit", reverse("wagtailimages:edit", args=[site["image"].pk])),
             ("document upload", reverse("wagtaildocs:add_multiple")),
             ("revisions", reverse("wagtailadmin_pages:revisions_index", args=[story["en"].pk])),
@@ -326,6 +325,7 @@ def screens(site, role):
         ]
     if role == "council_editor":
         urls += [
+            ("volunteering messages", reverse("volunteering_messages:index")),
             ("invite an editor", reverse("directory_invite_editor", args=[group["en"].pk])),
             ("topics", reverse("wagtailsnippets_search_topic:list")),
             ("add a topic", reverse("wagtailsnippets_search_topic:add")),

@@ -8,10 +8,15 @@ have no Welsh in the catalogues the admin loads (theirs, and ours in locale_admi
 
 import json
 import os
+import re
 from pathlib import Path
 
+import polib
 import pytest
+import wagtail
+import wagtail_localize
 from django.test import Client
+from django.urls import reverse
 
 from tests.conftest import shared_by_the_module
 
@@ -107,3 +112,26 @@ def test_write_the_msgids_seen_on_the_screens(site, db):
             seen |= seen_in(text)
     result = {msgid: has_welsh(*entries[msgid], catalogues) for msgid in sorted(seen)}
     Path(os.environ["ADMIN_WELSH_COVERAGE"]).write_text(json.dumps(result, indent=1))
+
+
+ADMIN_SCRIPTS = Path(wagtail.__file__).parent / "admin" / "locale" / "en" / "LC_MESSAGES" / "djangojs.po"
+LOCALIZE_SCRIPTS = Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "djangojs.po"
+
+
+@pytest.mark.parametrize(
+    ("catalogue_url", "english"),
+    [
+        ("wagtailadmin_javascript_catalog", ADMIN_SCRIPTS),
+        ("wagtail_localize:javascript_catalog", LOCALIZE_SCRIPTS),
+    ],
+)
+def test_every_string_of_the_admin_scripts_has_welsh(site, db, catalogue_url, english):
+    """The admin's scripts (minimap, comments, "Saving…", the translation editor) take their
+    strings from Django's JavaScript catalogue, which the screens' HTML does not show."""
+    client = Client()
+    client.force_login(site["users"]["council_editor"])
+    script = client.get(reverse(catalogue_url)).content.decode()
+    served = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.DOTALL).group(1))
+    msgids = [entry.msgid for entry in polib.pofile(str(english)) if entry.msgid]
+    assert len(msgids) > 40
+    assert not [msgid for msgid in msgids if msgid not in served]
