@@ -16,6 +16,7 @@ import polib
 import wagtail
 import wagtail_localize
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -37,13 +38,19 @@ from stories.models import StoryPage
 from tests.conftest import SECTIONS, all_locales, empty_section, the_home_pages
 from volunteering.models import OpportunityPage
 
-# Wagtail's and wagtail-localize's English catalogues: the source of every admin msgid.
-CATALOGUES = sorted(
-    [
-        *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/*.po"),
-        *Path(wagtail_localize.__file__).parent.glob("**/locale/en/LC_MESSAGES/*.po"),
-    ]
-)
+
+def catalogues():
+    """The English catalogues of the installed Wagtail and wagtail-localize apps: the source of
+    every admin msgid (wagtail.contrib apps that the site does not install are left out)."""
+    roots = (Path(wagtail.__file__).parent, Path(wagtail_localize.__file__).parent)
+    return sorted(
+        path
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(roots[0]) or Path(config.path).is_relative_to(roots[1])
+        for path in Path(config.path).glob("locale/en/LC_MESSAGES/*.po")
+    )
+
+
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[a-z_]*\}")
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -66,7 +73,7 @@ def entry_keys(entry):
 def admin_msgids():
     """Every (domain, entry) of the English admin catalogues, without duplicates."""
     seen, entries = set(), []
-    for path in CATALOGUES:
+    for path in catalogues():
         for entry in polib.pofile(str(path)):
             key = (path.stem, entry.msgctxt, entry.msgid)
             if entry.msgid and key not in seen and WORD.search(entry.msgid):

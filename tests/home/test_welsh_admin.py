@@ -110,7 +110,11 @@ def test_write_the_msgids_seen_on_the_screens(site, db):
     for url in SIGN_IN_SCREENS:
         for text in visible_texts(anonymous.get(url).content.decode(), USER_CONTENT):
             seen |= seen_in(text)
-    result = {msgid: has_welsh(*entries[msgid], catalogues) for msgid in sorted(seen)}
+    every = admin_msgids()
+    result = {
+        "seen": {msgid: has_welsh(*entries[msgid], catalogues) for msgid in sorted(seen)},
+        "all": [sum(has_welsh(domain, entry, catalogues) for domain, entry in every), len(every)],
+    }
     Path(os.environ["ADMIN_WELSH_COVERAGE"]).write_text(json.dumps(result, indent=1))
 
 
