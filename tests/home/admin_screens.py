@@ -58,7 +58,7 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 SAME_IN_WELSH = {"Wagtail", "Cymraeg", "English", "ID", "URL", "OK", "Slug", "HTML"}
 # Read from the attributes people see or hear (tooltips, screen readers, placeholders).
 SEEN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value")
-JSON_ATTRIBUTES = ("data-props", "data-w-init-detail-value")
+JSON_ATTRIBUTES = ("data-props", "data-w-init-detail-value", "data-w-block-data-value")
 
 
 def entry_keys(entry):
