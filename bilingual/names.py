@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from taggit.utils import parse_tags
 
 from .language import current_language
 from .welsh import sort_key_for
@@ -113,3 +114,37 @@ class BilingualChoiceField(forms.ChoiceField):
         choices = self.model.choices_for(current_language())
         self.pk_by_slug = {slug: pk for pk, slug, _name in choices}
         self.choices = [("", _("All"))] + [(slug, name) for _pk, slug, name in choices]
+
+
+class BilingualTagCheckboxes(forms.CheckboxSelectMultiple):
+    """The tag picker for a controlled list of bilingual names (topics): one box per item,
+    labelled in the editor's language and in its alphabetical order.
+
+    Wagtail's ``TagField`` (the form field of a ``ClusterTaggableManager``) sets ``tag_model``
+    on its widget and parses the comma-separated English names this widget submits, so the
+    stored tags are the same whichever language the editor works in. Wagtail's own tag widget
+    autocompletes the English ``name`` only, which a Welsh-speaking editor would have to guess.
+    Use it as ``FieldPanel("topics", widget=BilingualTagCheckboxes)``
+    (https://docs.wagtail.org/en/stable/reference/panels.html#fieldpanel).
+    """
+
+    tag_model = None  # set by Wagtail's TagField
+    free_tagging = False  # the list is the council's; editors choose from it
+
+    def get_context(self, name, value, attrs):
+        language = current_language()
+        rows = self.tag_model.objects.values_list("name", self.tag_model.name_field_for(language))
+        self.choices = sorted(rows, key=lambda row: sort_key_for(language)(row[1]))
+        return super().get_context(name, value, attrs)
+
+    def format_value(self, value):
+        """The English names of the chosen tags: from the page's tags or the submitted text."""
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return parse_tags(value)
+        return [getattr(tag, "name", tag) for tag in value]
+
+    def value_from_datadict(self, data, files, name):
+        names = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        return ", ".join(f'"{tag}"' for tag in names)

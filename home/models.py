@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bilingual.language import current_language
+from bilingual.names import BilingualTagCheckboxes
 from bilingual.translations import live_originals
 from bilingual.welsh import search_terms
 
@@ -58,7 +59,7 @@ class BasePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("listing_image"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=BilingualTagCheckboxes),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -167,7 +167,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("cy", "Cymraeg"),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings, then its Welsh for Wagtail's and wagtail-localize's admin strings
+# (locale_admin/): both override the apps' own catalogues, and the first wins where both have one.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 USE_I18N = True
 TIME_ZONE = "Europe/London"
