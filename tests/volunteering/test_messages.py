@@ -36,10 +36,10 @@ def post_like_a_browser(client, url, data):
 
 @pytest.fixture
 def coach(make_opportunity, groups, locales, translate):
-    """The café (a group working mainly in Welsh, with a public address) wants a coach."""
+    """The café (whose e-mails are in Welsh, with an address it keeps private) wants a coach."""
     cafe = groups["cafe"]
     for page in cafe.values():
-        page.group_language, page.email = "cy", "cafe@example.org"
+        page.email_language, page.email = "cy", "cafe@example.org"
         page.save_revision().publish()
     english = make_opportunity("Junior coach", group=cafe["en"])
     translate(english, locales, "Hyfforddwr iau", "hyfforddwr-iau")
