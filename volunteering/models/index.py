@@ -34,6 +34,9 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        route = getattr(request, "routable_resolver_match", None)
+        if route is not None and route.url_name != "index_route":
+            return context  # a form or the offers below the listing: not the opportunities
         opportunity_filter = OpportunityFilter(request.GET, index_page=self)
         paginator_page = opportunity_filter.paginate(request.GET.get("page"), self.per_page)
         context.update(
@@ -104,7 +107,7 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
             context_overrides={
                 **offer_list_context(request),
                 "alternate_urls": urls,
-                "offer_form_url": self._offer_urls(new=True)[language],
+                "offer_form_url": urls[language] + form_path(NEW_OFFER_PATH, language),
             },
         )
 
