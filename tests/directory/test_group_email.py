@@ -20,7 +20,9 @@ def library(make_group, volunteering_index):
     def make(show_email):
         group = make_group("Gresford Library", email=ADDRESS, show_email=show_email, postcode="LL12 8NU")
         group.save_revision().publish()
-        opportunity = OpportunityPage(title="Desk volunteer", what_you_do="Staff the desk", group=group, live=True)
+        opportunity = OpportunityPage(
+            title="Desk volunteer", what_you_do="Staff the desk", group=group, live=True
+        )
         volunteering_index["en"].add_child(instance=opportunity)
         return group
 
@@ -32,7 +34,8 @@ def places_showing_the_address(client, group):
     json_ld = json.loads(page.select_one('script[type="application/ld+json"]').string)
     service = client.get(f"/api/openreferral/services/{group.translation_key}").json()
     places = {
-        "group page": ADDRESS in page.select_one("main").get_text() or page.select_one(f'a[href="mailto:{ADDRESS}"]'),
+        "group page": ADDRESS in page.select_one("main").get_text()
+        or page.select_one(f'a[href="mailto:{ADDRESS}"]'),
         "group JSON-LD": json_ld.get("email") == ADDRESS,
         "opportunity page": ADDRESS in client.get("/en/volunteer/desk-volunteer/").content.decode(),
         "Open Referral service": service.get("email") == ADDRESS,
@@ -50,7 +53,10 @@ def test_an_address_the_group_keeps_private_is_shown_nowhere(client, library):
 def test_an_address_the_group_chose_to_publish_is_shown_where_it_was(client, library):
     group = library(show_email=True)
     assert places_showing_the_address(client, group) == {
-        "group page", "group JSON-LD", "Open Referral service", "Open Referral organization",
+        "group page",
+        "group JSON-LD",
+        "Open Referral service",
+        "Open Referral organization",
     }  # fmt: skip  (an opportunity page never shows it: its form reaches the group)
 
 

@@ -27,7 +27,9 @@ FORM = {"en": "/en/volunteer/offers/new/", "cy": "/cy/gwirfoddoli/cynigion/newyd
 LIST = {"en": "/en/volunteer/offers/", "cy": "/cy/gwirfoddoli/cynigion/"}
 
 
-def make_offer(what="We have a room free on Tuesday evenings.", status=OfferStatus.APPROVED, days_ago=0, **fields):
+def make_offer(
+    what="We have a room free on Tuesday evenings.", status=OfferStatus.APPROVED, days_ago=0, **fields
+):
     fields = {"name": "Resident", "email": "resident@example.org", "language": "en", **fields}
     offer = Offer.objects.create(what=what, status=status, **fields)
     if days_ago:
@@ -36,7 +38,10 @@ def make_offer(what="We have a room free on Tuesday evenings.", status=OfferStat
 
 
 def listed(client, language="en"):
-    return [card.select_one(".offer-card__what").get_text() for card in parse(client.get(LIST[language])).select(".offer-card")]
+    return [
+        card.select_one(".offer-card__what").get_text()
+        for card in parse(client.get(LIST[language])).select(".offer-card")
+    ]
 
 
 @override_settings(PAGE_CACHE_SECONDS=600)
@@ -66,7 +71,9 @@ def test_an_offer_waits_for_moderation_then_is_listed_without_who_made_it(
         assert "Gareth" not in str(page) and "gareth@example.org" not in str(page)
 
 
-def test_the_list_shows_approved_offers_that_have_not_expired_newest_first(client, volunteering_index, settings):
+def test_the_list_shows_approved_offers_that_have_not_expired_newest_first(
+    client, volunteering_index, settings
+):
     settings.OFFER_EXPIRY_DAYS = 90
     make_offer("Older offer", days_ago=10)
     make_offer("Newer offer")
@@ -113,8 +120,13 @@ def test_the_form_in_the_other_languages_words_moves_to_its_own(client, voluntee
 
 def test_offers_expire_and_are_deleted_after_the_retention_period(volunteering_index, settings):
     settings.OFFER_EXPIRY_DAYS, settings.MESSAGE_RETENTION_DAYS = 90, 180
-    fresh, expiring, declined, old = (make_offer("Fresh"), make_offer("Expiring", days_ago=91),
-                                      make_offer("Declined", status=OfferStatus.DECLINED), make_offer("Old"))  # fmt: skip
+    for what, status, days_ago in (
+        ("Fresh", "approved", 0),
+        ("Expiring", "approved", 91),
+        ("Declined", "declined", 0),
+    ):
+        make_offer(what, status=status, days_ago=days_ago)
+    old = make_offer("Old")
     Offer.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=181))
     call_command("delete_old_messages", stdout=StringIO())
     statuses = dict(Offer.objects.values_list("what", "status"))
@@ -174,7 +186,9 @@ def test_only_group_editors_answer_and_only_approved_offers(client, editors, vol
     assert not OfferReply.objects.exists()
 
 
-def test_council_editors_moderate_offers_and_nobody_else_sees_who_made_them(client, editors, volunteering_index):
+def test_council_editors_moderate_offers_and_nobody_else_sees_who_made_them(
+    client, editors, volunteering_index
+):
     offer = make_offer(name="Gareth Price", status=OfferStatus.NEW)
     edit = f"/admin/volunteering/offers/edit/{offer.pk}/"
     client.force_login(editors["council"])
