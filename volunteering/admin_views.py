@@ -37,6 +37,11 @@ def own_group_keys(user):
     return GroupEditors.objects.filter(group__user=user).values("translation_key")
 
 
+def may_answer_offers(user):
+    """Any signed-in editor of a community group may answer an approved offer of help."""
+    return user.is_authenticated and GroupEditors.objects.filter(group__user=user).exists()
+
+
 def messages_for(user):
     """The messages ``user`` may see: every group's for council editors, else their groups'."""
     all_messages = Message.objects.select_related("group", "opportunity")
@@ -186,12 +191,12 @@ class AnswerOfferView(WagtailAdminTemplateMixin, FormView):
     header_icon = "help"
 
     def dispatch(self, request, pk):
+        if not may_answer_offers(request.user):
+            return permission_denied(request)
         self.offer = get_object_or_404(Offer.objects.listed().select_related("area"), pk=pk)
         self.groups = one_page_per_group(
             GroupPage.objects.filter(translation_key__in=own_group_keys(request.user)), get_language()
         )
-        if not self.groups:
-            return permission_denied(request)
         return super().dispatch(request, pk)
 
     def get_page_title(self):
