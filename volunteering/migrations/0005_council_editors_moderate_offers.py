@@ -5,23 +5,16 @@ from importlib import import_module
 
 from django.db import migrations
 
-ensure_permissions_exist = import_module("home.migrations.0004_roles").ensure_permissions_exist
-
-CODENAMES = ["view_offer", "change_offer", "delete_offer"]
+grant_to_council_editors = import_module(
+    "volunteering.migrations.0003_council_editors_see_messages"
+).grant_to_council_editors
 
 
 def council_editors_moderate_offers(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    council_editors = Group.objects.filter(name="Council editors").first()
-    if council_editors is not None:
-        council_editors.permissions.add(
-            *Permission.objects.filter(content_type__app_label="volunteering", codename__in=CODENAMES)
-        )
+    grant_to_council_editors(apps, ["view_offer", "change_offer", "delete_offer"])
 
 
 class Migration(migrations.Migration):
-    dependencies = [("volunteering", "0004_offers_of_help")]
+    dependencies = [("volunteering", "0004_offers_of_help"), ("volunteering", "0003_council_editors_see_messages")]
 
     operations = [migrations.RunPython(council_editors_moderate_offers, migrations.RunPython.noop)]
