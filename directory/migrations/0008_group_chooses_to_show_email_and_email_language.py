@@ -7,31 +7,54 @@ def keep_what_groups_chose(apps, schema_editor):
     """Addresses entered while the form said "Shown to the public" stay shown; a group working
     mainly in Welsh gets its e-mails in Welsh, as it did before the choice existed."""
     GroupPage = apps.get_model("directory", "GroupPage")
+    Revision = apps.get_model("wagtailcore", "Revision")
     GroupPage.objects.exclude(email="").update(show_email=True)
     GroupPage.objects.filter(group_language="cy").update(email_language="cy")
+    # The editor's form opens the latest revision: it must say the same, or the next publish
+    # would quietly hide the address again.
+    for page in GroupPage.objects.exclude(latest_revision=None).only(
+        "show_email", "email_language", "latest_revision"
+    ):
+        revision = Revision.objects.get(pk=page.latest_revision_id)
+        revision.content.update(show_email=page.show_email, email_language=page.email_language)
+        revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0007_suggestion_confirmation_sent'),
+        ("directory", "0007_suggestion_confirmation_sent"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='grouppage',
-            name='email_language',
-            field=models.CharField(choices=[('en', 'English'), ('cy', 'Cymraeg')], default='en', help_text="The language of the e-mails the website sends to the group's contacts, such as a message from someone who would like to help. The person's own words stay as they wrote them.", max_length=2, verbose_name='language for e-mails to the group'),
+            model_name="grouppage",
+            name="email_language",
+            field=models.CharField(
+                choices=[("en", "English"), ("cy", "Cymraeg")],
+                default="en",
+                help_text="The language of the e-mails the website sends to the group's contacts, such as a message from someone who would like to help. The person's own words stay as they wrote them.",
+                max_length=2,
+                verbose_name="language for e-mails to the group",
+            ),
         ),
         migrations.AddField(
-            model_name='grouppage',
-            name='show_email',
-            field=models.BooleanField(default=False, help_text="Leave unticked to keep the address private: people still reach the group through the website's form. Tick to publish it on the group's page and in the open data about groups.", verbose_name='Show our e-mail address on the page'),
+            model_name="grouppage",
+            name="show_email",
+            field=models.BooleanField(
+                default=False,
+                help_text="Leave unticked to keep the address private: people still reach the group through the website's form. Tick to publish it on the group's page and in the open data about groups.",
+                verbose_name="Show our e-mail address on the page",
+            ),
         ),
         migrations.AlterField(
-            model_name='grouppage',
-            name='email',
-            field=models.EmailField(blank=True, help_text='Where messages from the website\'s "Contact this group" form go. Use the group\'s address, not a personal one. Hidden from the public unless you tick the box below.', max_length=254, verbose_name='e-mail'),
+            model_name="grouppage",
+            name="email",
+            field=models.EmailField(
+                blank=True,
+                help_text="Where messages from the website's \"Contact this group\" form go. Use the group's address, not a personal one. Hidden from the public unless you tick the box below.",
+                max_length=254,
+                verbose_name="e-mail",
+            ),
         ),
         migrations.RunPython(keep_what_groups_chose, migrations.RunPython.noop),
     ]
