@@ -84,6 +84,9 @@ def load_groups(log):
             latitude=Decimal(f"{group['latitude']:.6f}"),
             longitude=Decimal(f"{group['longitude']:.6f}"),
             email=group["email"],
+            # A handful of demo groups publish their address; the rest are reached through the form.
+            show_email=group.get("show_email", False),
+            email_language=group.get("email_language", "cy" if group["group_language"] == "cy" else "en"),
             phone=group["phone"],
             website=group["website"],
             social_links=[("link", link) for link in group["social_links"]],

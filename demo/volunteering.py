@@ -2,7 +2,8 @@
 
 Dates in ``home/demo/volunteering.json`` are days from the day it is loaded (``start_days``,
 ``closing_days``), so the demo always has opportunities open, some closing soon, and a couple
-that are over.
+that are over. Its ``offers`` are residents' offers of help a council editor has approved,
+some written in Welsh and some in English, as residents write them (offers are not translated).
 """
 
 from datetime import timedelta
@@ -14,7 +15,7 @@ from directory.models import Area, GroupPage
 from events.models import Venue
 from home.models import HomePage
 from search.models import Topic
-from volunteering.models import OpportunityPage, VolunteeringIndexPage
+from volunteering.models import Offer, OfferStatus, OpportunityPage, VolunteeringIndexPage
 
 TRANSLATED_FIELDS = ("title", "slug", "summary", "what_you_do", "what_you_get")
 OPTIONAL_TRANSLATED_FIELDS = ("pattern", "skills", "checks", "accessibility")
@@ -87,3 +88,23 @@ def load_opportunities(log):
         )
         ensure_translation(english, welsh_locale, **_texts(opportunity, "cy"))
     log(f"Volunteering opportunities: {len(data['opportunities'])} in English and Welsh")
+
+
+def load_offers(log):
+    """A handful of approved offers of help; their confirmations count as sent, so that
+    ``send_pending_messages`` e-mails no demo address."""
+    areas = {area.slug: area for area in Area.objects.all()}
+    for number, offer in enumerate(load_json("volunteering.json")["offers"], start=1):
+        Offer.objects.get_or_create(
+            what=offer["what"],
+            defaults={
+                "area": areas.get(offer.get("area")),
+                "when": offer.get("when", ""),
+                "language": offer["language"],
+                "name": f"Demo resident {number}",
+                "email": f"resident{number}@example.org",
+                "status": OfferStatus.APPROVED,
+                "confirmation_sent_at": timezone.now(),
+            },
+        )
+    log(f"Offers of help: {Offer.objects.listed().count()} listed")

@@ -126,7 +126,7 @@ class Service:
                 "name": words.title,
                 "description": words.summary,
                 "url": words.get_full_url(self.request),
-                "email": english.email,
+                "email": english.public_email,
                 "status": "active",  # only live listings are published
                 "application_process": words.how_to_join,
                 "assured_date": english.last_reviewed.isoformat() if english.last_reviewed else None,
@@ -161,7 +161,7 @@ class Service:
             "id": self.part("organization"),
             "name": words.title,
             "description": words.summary,  # required by the spec, even when empty
-            **without_empty({"email": english.email, "website": english.website}),
+            **without_empty({"email": english.public_email, "website": english.website}),
         }
 
     def phones(self):

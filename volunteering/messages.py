@@ -27,17 +27,21 @@ from bilingual.language import current_language
 from directory.editors import editors_of
 from home.throttle import within_the_hourly_limit
 
-from .models.message import Message
+from .models.message import LANGUAGES, Message
 
 logger = logging.getLogger(__name__)
 
 MESSAGES_PER_HOUR = 5
 MAX_LINKS = 2
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
-LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 
 
-class MessageForm(forms.Form):
+class ResidentForm(forms.Form):
+    """What every public form of this app asks of a resident (name, e-mail, the language for
+    replies, consent) and the honeypot bots fill in; each form adds its own fields."""
+
+    throttle_name = "group-messages"
+
     name = forms.CharField(
         label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")}
     )
@@ -46,17 +50,6 @@ class MessageForm(forms.Form):
         error_messages={
             "required": _("Enter your e-mail address"),
             "invalid": _("Enter an e-mail address in the right format, like name@example.com"),
-        },
-    )
-    phone = forms.CharField(label=_("Your phone number (optional)"), max_length=30, required=False)
-    text = forms.CharField(
-        label=_("Your message"),
-        help_text=_("Say a little about yourself and when you are free. 2,000 characters at most."),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Write a message to the group"),
-            "max_length": _("Make your message shorter: 2,000 characters at most"),
         },
     )
     language = forms.ChoiceField(
@@ -77,37 +70,52 @@ class MessageForm(forms.Form):
     def is_from_a_bot(self):
         return bool(self.data.get("homepage"))
 
+
+def with_few_links(text):
+    """``text``, unless it has more web links than a person writing to a group would need."""
+    if len(LINK.findall(text)) > MAX_LINKS:
+        raise forms.ValidationError(_("Leave out web links: a message can have two at most"))
+    return text
+
+
+class MessageForm(ResidentForm):
+    phone = forms.CharField(label=_("Your phone number (optional)"), max_length=30, required=False)
+    text = forms.CharField(
+        label=_("Your message"),
+        help_text=_("Say a little about yourself and when you are free. 2,000 characters at most."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Write a message to the group"),
+            "max_length": _("Make your message shorter: 2,000 characters at most"),
+        },
+    )
+
     def clean_text(self):
-        text = self.cleaned_data["text"]
-        if len(LINK.findall(text)) > MAX_LINKS:
-            raise forms.ValidationError(_("Leave out web links: a message can have two at most"))
-        return text
+        return with_few_links(self.cleaned_data["text"])
 
 
-def message_form_view(page, request, group, opportunity, form_url, thanks_url, alternate_urls):
-    """The form on ``page``'s route: show it, refuse bots and floods, or store and thank."""
-    form = MessageForm(request.POST or None)
+def resident_form_view(page, request, form, store, thanks_url, template, context):
+    """A public form on ``page``'s route: show it, refuse bots (400) and floods (429, counted
+    per address before anything is stored), or ``store(cleaned_data)`` and go to ``thanks_url``."""
     refusal = None
     if request.method == "POST":
         if form.is_from_a_bot:
             refusal = _("Your message could not be sent.")
         elif form.is_valid():
-            if not within_the_hourly_limit(request, "group-messages", MESSAGES_PER_HOUR):
+            if not within_the_hourly_limit(request, form.throttle_name, MESSAGES_PER_HOUR):
                 refusal = _("You have sent several messages in the last hour. Please try again later.")
             else:
-                store_message(form, group, opportunity)
+                store(form.cleaned_data)
                 return redirect(thanks_url)
     response = page.render(
         request,
-        template="volunteering/message_form.html",
+        template=template,
         context_overrides={
             "form": form,
             "refusal": refusal,
-            "group": group,
-            "opportunity": opportunity,
-            "form_url": form_url,
-            "alternate_urls": alternate_urls,
             "retention_days": settings.MESSAGE_RETENTION_DAYS,
+            **context,
         },
     )
     if refusal:
@@ -115,26 +123,38 @@ def message_form_view(page, request, group, opportunity, form_url, thanks_url, a
     return response
 
 
-def store_message(form, group, opportunity):
-    data = form.cleaned_data
+def message_form_view(page, request, group, opportunity, form_url, thanks_url, alternate_urls):
+    """ "I'd like to help" (with an opportunity) or "Contact this group" on ``page``'s route."""
+
+    def store(data):
+        fields = {name: data[name] for name in ("name", "email", "phone", "text", "language")}
+        return store_then_send(Message, send_message, group=group, opportunity=opportunity, **fields)
+
+    return resident_form_view(
+        page,
+        request,
+        MessageForm(request.POST or None),
+        store,
+        thanks_url,
+        "volunteering/message_form.html",
+        {"group": group, "opportunity": opportunity, "form_url": form_url, "alternate_urls": alternate_urls},
+    )
+
+
+def store_then_send(model, send, **fields):
+    """Store a ``model`` row, then ``send(row)`` once the transaction has committed: nothing is
+    lost if the mail server is down, and no e-mail goes for a row that was rolled back."""
     with transaction.atomic():
-        message = Message.objects.create(
-            group=group,
-            opportunity=opportunity,
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            text=data["text"],
-            language=data["language"],
-        )
-        # Only once the message is safely stored, and never holding the transaction open.
-        transaction.on_commit(partial(send_message, message))
-    return message
+        row = model.objects.create(**fields)
+        # Only once the row is safely stored, and never holding the transaction open.
+        transaction.on_commit(partial(send, row))
+    return row
 
 
 def group_language(group):
-    """The language a group reads its mail in: Welsh for a group working mainly in Welsh."""
-    return "cy" if group.group_language == "cy" else "en"
+    """The language the group chose for the e-mails its contacts receive (its listing's
+    "language for e-mails to the group")."""
+    return group.email_language
 
 
 def group_recipients(group):
@@ -149,20 +169,22 @@ def group_recipients(group):
     return addresses
 
 
-def _send_once(message, sent_field, build):
-    """Claim ``sent_field``, send what ``build()`` returns; on failure release the claim and log."""
-    claimed = Message.objects.filter(pk=message.pk, **{sent_field: None}).update(
-        **{sent_field: timezone.now()}
-    )
+def send_once(row, sent_field, build):
+    """Claim ``row``'s ``sent_field``, send what ``build()`` returns; on failure release the
+    claim and log, for ``send_pending_messages`` to try again. Works for any stored row with a
+    "sent at" field (a message, an offer, a group's answer to an offer)."""
+    rows = type(row).objects.filter(pk=row.pk)
+    claimed = rows.filter(**{sent_field: None}).update(**{sent_field: timezone.now()})
     if not claimed:
         return False
     try:
         build().send()
     except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
-        Message.objects.filter(pk=message.pk).update(**{sent_field: None})
+        rows.update(**{sent_field: None})
         logger.warning(
-            "Could not e-mail message %s (%s); send_pending_messages will try again.",
-            message.pk,
+            "Could not e-mail %s %s (%s); send_pending_messages will try again.",
+            row._meta.model_name,
+            row.pk,
             sent_field,
             exc_info=True,
         )
@@ -170,12 +192,24 @@ def _send_once(message, sent_field, build):
     return True
 
 
-def _title_in(page, language):
+def title_in(page, language):
     """The page's title in ``language`` (its translation's), else its own; "" for no page."""
     if page is None:
         return ""
     translation = page.get_translation_or_none(Locale.objects.get(language_code=language))
     return (translation or page).title
+
+
+def relay_email(template, language, to, context, reply_to=None):
+    """The e-mail ``volunteering/emails/<template>.txt`` (and its ``_subject.txt``) in ``language``."""
+    context = {
+        **context,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteering_messages:index"),
+    }
+    with translation.override(language):
+        subject = render_to_string(f"volunteering/emails/{template}_subject.txt", context).strip()
+        body = render_to_string(f"volunteering/emails/{template}.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to)
 
 
 def send_message(message):
@@ -185,18 +219,14 @@ def send_message(message):
     def email(template, language, to, reply_to=None):
         context = {
             "message": message,
-            "group_name": _title_in(group, language),
-            "opportunity_title": _title_in(opportunity, language),
+            "group_name": title_in(group, language),
+            "opportunity_title": title_in(opportunity, language),
             "reply_language": dict(LANGUAGES)[message.language],
-            "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteering_messages:index"),
         }
-        with translation.override(language):
-            subject = render_to_string(f"volunteering/emails/{template}_subject.txt", context).strip()
-            body = render_to_string(f"volunteering/emails/{template}.txt", context)
-        return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to)
+        return relay_email(template, language, to, context, reply_to)
 
     to_group = partial(email, "to_group", group_language(group), group_recipients(group), [message.email])
     confirmation = partial(email, "confirmation", message.language, [message.email])
-    return _send_once(message, "sent_to_group_at", to_group) + _send_once(
+    return send_once(message, "sent_to_group_at", to_group) + send_once(
         message, "confirmation_sent_at", confirmation
     )

@@ -5,6 +5,7 @@ The sections reach the directory and the home page through their hooks
 See https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +13,7 @@ from wagtail import hooks
 from bilingual.language import current_language
 from home.page_cache import cached
 
-from .admin_views import MessageViewSet
+from .admin_views import AnswerOfferView, MessageViewSet, OfferViewSet
 from .editors import grant_opportunity_permissions
 from .listing import open_opportunities
 from .models import CONTACT_PATH, OpportunityPage, VolunteeringIndexPage, form_path
@@ -81,6 +82,20 @@ def contact_this_group(group, request):
 @hooks.register("register_admin_viewset")
 def register_message_viewset():
     return MessageViewSet("volunteering_messages")
+
+
+@hooks.register("register_admin_viewset")
+def register_offer_viewset():
+    return OfferViewSet("volunteering_offers")
+
+
+@hooks.register("register_admin_urls")
+def answer_offer_urls():
+    return [
+        path(
+            "volunteering/answer-offer/<int:pk>/", AnswerOfferView.as_view(), name="volunteering_answer_offer"
+        )
+    ]
 
 
 @hooks.register("home_page_sections")

@@ -102,7 +102,28 @@ class GroupPage(BasePage):
     email = models.EmailField(
         _("e-mail"),
         blank=True,
-        help_text=_("Shown to the public. Use the group's address, not a personal one."),
+        help_text=_(
+            "Where messages from the website's \"Contact this group\" form go. Use the group's address, "
+            "not a personal one. Hidden from the public unless you tick the box below."
+        ),
+    )
+    show_email = models.BooleanField(
+        _("Show our e-mail address on the page"),
+        default=False,
+        help_text=_(
+            "Leave unticked to keep the address private: people still reach the group through the "
+            "website's form. Tick to publish it on the group's page and in the open data about groups."
+        ),
+    )
+    email_language = models.CharField(
+        _("language for e-mails to the group"),
+        max_length=2,
+        choices=[("en", "English"), ("cy", "Cymraeg")],
+        default="en",
+        help_text=_(
+            "The language of the e-mails the website sends to the group's contacts, such as a message "
+            "from someone who would like to help. The person's own words stay as they wrote them."
+        ),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -149,7 +170,14 @@ class GroupPage(BasePage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website"), FieldPanel("social_links")],
+            [
+                FieldPanel("email"),
+                FieldPanel("show_email"),
+                FieldPanel("email_language"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+                FieldPanel("social_links"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
@@ -188,6 +216,8 @@ class GroupPage(BasePage):
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
         SynchronizedField("email"),
+        SynchronizedField("show_email"),
+        SynchronizedField("email_language"),
         SynchronizedField("phone"),
         SynchronizedField("website"),
         SynchronizedField("social_links"),
@@ -213,6 +243,11 @@ class GroupPage(BasePage):
     @property
     def area_name(self):
         return Area.name_for(self.area_id)
+
+    @property
+    def public_email(self):
+        """The group's e-mail address where the group chose to publish it, else ""."""
+        return self.email if self.show_email else ""
 
     @property
     def needs_review(self):
@@ -245,7 +280,7 @@ class GroupPage(BasePage):
                 "latitude": float(self.latitude),
                 "longitude": float(self.longitude),
             }
-        for key, value in (("email", self.email), ("telephone", self.phone)):
+        for key, value in (("email", self.public_email), ("telephone", self.phone)):
             if value:
                 data[key] = value
         same_as = [self.website] if self.website else []

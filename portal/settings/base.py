@@ -201,6 +201,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
 # Messages to groups are deleted this many days after their last change (delete_old_messages).
 MESSAGE_RETENTION_DAYS = int(os.environ.get("MESSAGE_RETENTION_DAYS", "180"))
+# Offers of help leave the public list this many days after they were made.
+OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
 
 
 def email_server(url):

@@ -47,6 +47,8 @@ PAGES = {
         "en": "/en/volunteer/library-desk-volunteer/help/",
         "cy": "/cy/gwirfoddoli/gwirfoddolwr-desg-y-llyfrgell/helpu/",
     },
+    "offers": {"en": "/en/volunteer/offers/", "cy": "/cy/gwirfoddoli/cynigion/"},
+    "offer-form": {"en": "/en/volunteer/offers/new/", "cy": "/cy/gwirfoddoli/cynigion/newydd/"},
     "accessibility-statement": {"en": "/en/accessibility-statement/", "cy": "/cy/datganiad-hygyrchedd/"},
     "search-results": {"en": "/en/search/?q=library", "cy": "/cy/chwilio/?q=llyfrgell"},
     "search-no-results": {"en": "/en/search/?q=xylophonists", "cy": "/cy/chwilio/?q=seiloffonwyr"},
@@ -54,9 +56,12 @@ PAGES = {
     "topic": {"en": "/en/topics/volunteering/", "cy": "/cy/pynciau/gwirfoddoli/"},
     # Opened, then sent empty so that the error summary and the field errors show.
     "suggest-errors": {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"},
+    "offer-errors": {"en": "/en/volunteer/offers/new/", "cy": "/cy/gwirfoddoli/cynigion/newydd/"},
     "not-found": {"en": "/en/no-such-page/", "cy": "/cy/dim-tudalen-fel-hon/"},
 }
 STATUS = {"not-found": 404}
+# The pages sent empty once opened, and their form.
+SENT_EMPTY = {"suggest-errors": "form.suggest-form", "offer-errors": "form.message-form"}
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -65,9 +70,9 @@ def visit(page, base_url, name, language):
     """Open a named page in a Playwright page; return the final document's response."""
     response = page.goto(base_url + PAGES[name][language])
     assert response.status == STATUS.get(name, 200), f"{name} ({language}): HTTP {response.status}"
-    if name == "suggest-errors":
+    if name in SENT_EMPTY:
         with page.expect_navigation() as navigation:
-            page.locator("form.suggest-form button[type=submit]").click()
+            page.locator(f"{SENT_EMPTY[name]} button[type=submit]").click()
         response = navigation.value
         assert response.status == 200, f"{name} ({language}): HTTP {response.status}"
         assert page.locator(".error-summary").count() == 1, "the empty form should show its errors"

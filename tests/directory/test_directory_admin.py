@@ -24,6 +24,7 @@ def group_form(title, slug, area, **extra):
             "body": streamfield([("paragraph", rich_text("<p>Books, computers and a warm welcome.</p>"))]),
             "area": area.pk,
             "email": "hello@library.example",
+            "email_language": "en",
             "group_language": "bilingual",
             "welsh_speakers_welcome": "on",
             "last_reviewed": "2026-11-01",

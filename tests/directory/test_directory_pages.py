@@ -37,7 +37,7 @@ def test_group_page_renders_in_both_languages_with_its_details(
     client, directory, make_group, areas, topics, locales
 ):
     english = make_group(
-        "Gresford Library", topics=[topics["volunteering"]], area=areas["gresford"], email="hello@library.example",
+        "Gresford Library", topics=[topics["volunteering"]], area=areas["gresford"], email="hello@library.example", show_email=True,
         phone="01978 123456", postcode="LL12 8NU", latitude="53.087", longitude="-2.966",
         volunteers_wanted=True, volunteering="Shelf tidying on Saturdays",
     )  # fmt: skip

@@ -18,7 +18,8 @@ from directory.editors import ensure_group_editors, invite_editor
 from events.forms import organisers_for
 from events.models import EventPage
 from stories.models import StoryPage
-from volunteering.models import OpportunityPage
+from volunteering.admin_views import may_answer_offers
+from volunteering.models import Offer, OfferStatus, OpportunityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,10 @@ def others(listings, event_index, story_index, volunteering_index):
     )
     volunteering_index["en"].add_child(instance=opportunity)
     opportunity.save_revision().publish()
+    offer = Offer.objects.create(what="A minibus on Saturdays", name="Gareth", email="gareth@example.org",
+                                 language="cy", status=OfferStatus.APPROVED)  # fmt: skip
     return {
+        "offer": offer,
         "event_index": event_index,
         "event_b": event,
         "story": story,
@@ -109,6 +113,8 @@ def allowed_by_wagtail(user, action, listings, others):
         "edit settings": lambda: user.has_perm("home.change_portalsettings"),
         "edit topics": lambda: user.has_perm("search.change_topic"),
         "publish a site alert": lambda: user.has_perm("home.add_sitealert"),
+        "answer an offer of help": lambda: may_answer_offers(user),
+        "moderate offers of help": lambda: user.has_perm("volunteering.change_offer"),
     }
     return checks[action]()
 
@@ -132,6 +138,8 @@ EXPECTED = {
     "edit settings":        (False, False, False, False, True),
     "edit topics":          (False, False, False, False, True),
     "publish a site alert": (False, False, False, False, True),
+    "answer an offer of help": (False, True, True, False, False),
+    "moderate offers of help": (False, False, False, False, True),
 }  # fmt: skip
 
 
@@ -159,6 +167,8 @@ def admin_url(action, listings, others):
         "edit settings": "/admin/settings/home/portalsettings/",
         "edit topics": "/admin/snippets/search/topic/",
         "publish a site alert": "/admin/snippets/home/sitealert/add/",
+        "answer an offer of help": f"/admin/volunteering/answer-offer/{others['offer'].pk}/",
+        "moderate offers of help": f"/admin/volunteering/offers/edit/{others['offer'].pk}/",
     }.get(action)
 
 

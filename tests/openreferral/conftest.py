@@ -69,6 +69,7 @@ def make_service(make_group, locales):
         defaults = {
             "summary": f"About {title}",
             "email": "hello@group.example",
+            "show_email": True,  # the group chose to publish it
             "phone": "01978 123456",
             "website": "https://group.example/",
             "address": "Gresford Library\nHigh Street\nLL12 8NU",

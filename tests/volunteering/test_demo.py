@@ -1,10 +1,12 @@
-"""The demo opportunities: at least twenty, in both languages, with the demo groups."""
+"""The demo opportunities: at least twenty, in both languages, with the demo groups; and the
+demo's offers of help."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
-from volunteering.models import OpportunityPage
+from directory.models import GroupPage
+from volunteering.models import Offer, OpportunityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +40,14 @@ def test_the_demo_group_editor_may_edit_their_groups_opportunities(demo_content)
     coach = OpportunityPage.objects.get(locale__language_code="en", slug="junior-football-coach")
     assert desk.permissions_for_user(editor).can_edit()
     assert not coach.permissions_for_user(editor).can_edit()
+
+
+def test_the_demo_lists_offers_of_help_in_both_languages_and_some_group_addresses(client, demo_content):
+    from_welsh = Offer.objects.listed().filter(language="cy")
+    assert Offer.objects.listed().count() >= 5 and 2 <= from_welsh.count() < Offer.objects.listed().count()
+    for path in ("/en/volunteer/offers/", "/cy/gwirfoddoli/cynigion/"):
+        soup = BeautifulSoup(client.get(path).content.decode(), "html.parser")
+        assert len(soup.select(".offer-card")) == Offer.objects.listed().count()
+        assert "@example.org" not in str(soup) and "Demo resident" not in str(soup)
+    published = GroupPage.objects.filter(locale__language_code="en", show_email=True)
+    assert 3 <= published.count() < GroupPage.objects.filter(locale__language_code="en").count() / 2

@@ -14,6 +14,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from directory.editors import ensure_group_editors
+from volunteering.admin_views import message_counts_by_group_and_month
+from volunteering.messages import send_message
 from volunteering.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +38,10 @@ def post_like_a_browser(client, url, data):
 
 @pytest.fixture
 def coach(make_opportunity, groups, locales, translate):
-    """The café (a group working mainly in Welsh, with a public address) wants a coach."""
+    """The café (whose e-mails are in Welsh, with an address it keeps private) wants a coach."""
     cafe = groups["cafe"]
     for page in cafe.values():
-        page.group_language, page.email = "cy", "cafe@example.org"
+        page.email_language, page.email = "cy", "cafe@example.org"
         page.save_revision().publish()
     english = make_opportunity("Junior coach", group=cafe["en"])
     translate(english, locales, "Hyfforddwr iau", "hyfforddwr-iau")
@@ -189,3 +191,41 @@ def test_each_group_sees_its_own_messages_and_the_council_sees_all(client, group
     listing = client.get(url).content.decode()
     assert "Aled" in listing and "Bethan" in listing
     assert "People who wrote to each group, by month" in listing
+
+
+def test_council_counts_people_per_group_and_month_with_both_languages_as_one_group(groups):
+    for page, name in ((groups["library"]["en"], "Aled"), (groups["library"]["cy"], "Bethan"),
+                       (groups["cafe"]["en"], "Carys")):  # fmt: skip
+        Message.objects.create(group=page, name=name, email="a@example.org", text="Hi", language="en")
+    last_year = Message.objects.create(group=groups["cafe"]["cy"], name="Dai", email="d@example.org", text="Hi",
+                                       language="cy")  # fmt: skip
+    Message.objects.filter(pk=last_year.pk).update(created_at=timezone.now() - timedelta(days=400))
+    counts = [(row["group"], row["people"]) for row in message_counts_by_group_and_month("en")]
+    assert counts == [("Gresford Library", 2), ("Rhos Café", 1), ("Rhos Café", 1)]
+    welsh = [(row["group"], row["people"]) for row in message_counts_by_group_and_month("cy")]
+    assert welsh == [
+        ("Caffi Rhos", 1),
+        ("Llyfrgell Gresffordd", 2),
+        ("Caffi Rhos", 1),
+    ]  # by name, newest month first
+
+
+@pytest.mark.parametrize(
+    ("works_in", "emails_in", "opening"),
+    [("cy", "en", "Siân O'Brien has sent a message to Gresford Library."),
+     ("en", "cy", "Mae Siân O'Brien wedi anfon neges at Llyfrgell Gresffordd.")],
+)  # fmt: skip
+def test_the_group_chooses_the_language_of_its_emails(groups, works_in, emails_in, opening):
+    library = groups["library"]["en"]
+    library.group_language, library.email_language, library.email = (
+        works_in,
+        emails_in,
+        "hello@library.example",
+    )
+    library.save_revision().publish()
+    message = Message.objects.create(group=library, name="Siân O'Brien", email="sian@example.org", text="Helo",
+                                     language="cy")  # fmt: skip
+    send_message(message)
+    to_group = mail.outbox[0]
+    assert to_group.to == ["hello@library.example"] and to_group.body.startswith(opening)
+    assert mail.outbox[1].body.startswith("Helo Siân")  # the resident's own choice, whatever the group's

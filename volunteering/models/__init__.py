@@ -1,11 +1,15 @@
 """Volunteering, split by kind: ``opportunities`` (the opportunity pages), ``index`` (the listing
-that finds them) and ``message`` (what residents send to groups)."""
+that finds them), ``message`` (what residents send to groups) and ``offer`` (offers of help
+without a group in mind)."""
 
 from .index import VolunteeringIndexPage
-from .message import Message, MessageStatus
+from .message import LANGUAGES, Message, MessageStatus
+from .offer import Offer, OfferReply, OfferStatus, offer_cutoff
 from .opportunities import (
     CONTACT_PATH,
     HELP_PATH,
+    NEW_OFFER_PATH,
+    OFFERS_PATH,
     THANKS_PATH,
     Commitment,
     HoursPer,
@@ -19,15 +23,22 @@ from .opportunities import (
 __all__ = [
     "CONTACT_PATH",
     "HELP_PATH",
+    "NEW_OFFER_PATH",
+    "OFFERS_PATH",
     "THANKS_PATH",
     "Commitment",
     "HoursPer",
+    "LANGUAGES",
     "Message",
     "MessageStatus",
+    "Offer",
+    "OfferReply",
+    "OfferStatus",
     "OpportunityPage",
     "OpportunityPageForm",
     "VolunteeringIndexPage",
     "form_path",
     "form_urls",
+    "offer_cutoff",
     "open_on",
 ]

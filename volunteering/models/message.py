@@ -4,6 +4,9 @@ before any e-mail is sent, shown to that group's editors in the admin."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The languages a resident may ask for replies in (a message's, an offer's).
+LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+
 
 class MessageStatus(models.TextChoices):
     NEW = "new", _("New")
@@ -36,7 +39,7 @@ class Message(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     text = models.TextField(_("message"), max_length=2000)
-    language = models.CharField(_("replies in"), max_length=2, choices=[("en", "English"), ("cy", "Cymraeg")])
+    language = models.CharField(_("replies in"), max_length=2, choices=LANGUAGES)
     status = models.CharField(
         _("status"),
         max_length=12,

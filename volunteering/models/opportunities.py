@@ -44,6 +44,9 @@ class HoursPer(models.TextChoices):
 HELP_PATH = {"en": "help", "cy": "helpu"}
 CONTACT_PATH = {"en": "contact", "cy": "cysylltu"}
 THANKS_PATH = {"en": "thanks", "cy": "diolch"}
+# "Offers of help" below the listing ("cynigion/"), and the form to make one ("cynigion/newydd/").
+OFFERS_PATH = {"en": "offers", "cy": "cynigion"}
+NEW_OFFER_PATH = {"en": "new", "cy": "newydd"}
 
 
 def form_path(words, language, slug=None, thanks=False):

@@ -6,7 +6,7 @@ from demo.events import load_events, scale_events
 from demo.guides import load_guides, scale_guides
 from demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 from demo.stories import load_stories, scale_stories
-from demo.volunteering import load_opportunities
+from demo.volunteering import load_offers, load_opportunities
 
 
 class Command(BaseCommand):
@@ -22,6 +22,7 @@ class Command(BaseCommand):
         load_groups,
         load_events,
         load_opportunities,
+        load_offers,
         load_stories,
         load_guides,
         load_demo_users,
