@@ -5,7 +5,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
