@@ -4,6 +4,8 @@ publishing an English page whose Welsh is missing or behind."""
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
@@ -159,24 +161,29 @@ def test_report_filters_by_section_in_the_editors_language(client, users, pages,
     ]
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_report_costs_the_same_queries_at_any_size(
-    client, make_user, make_group, locales, count, django_assert_max_num_queries
-):
-    for number in range(count):
-        group = make_group(f"Group {number}")
-        group.save_revision().publish()
-        if number % 2:
-            translate(group, locales["cy"], title=f"Grŵp {number}")
+def test_report_and_dashboard_cost_the_same_queries_at_any_size(client, make_user, make_group, locales):
+    def add_groups(start, end):
+        for number in range(start, end):
+            group = make_group(f"Group {number}")
+            group.save_revision().publish()
+            if number % 2:
+                translate(group, locales["cy"], title=f"Grŵp {number}")
+
+    def count(path, rows=None):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200
+        if rows is not None:  # and the home page and the directory
+            assert len(BeautifulSoup(response.content, "html.parser").select("tbody tr")) == rows + 2
+        return len(queries)
+
     client.force_login(make_user("council", [Group.objects.get(name="Council editors")]))
-    client.get(REPORT)
-    with django_assert_max_num_queries(20):
-        response = client.get(REPORT)
-    assert (
-        len(BeautifulSoup(response.content, "html.parser").select("tbody tr")) == count + 2
-    )  # and the home page and the directory
-    with django_assert_max_num_queries(26):
-        assert client.get("/admin/").status_code == 200
+    add_groups(0, 3)
+    client.get(REPORT), client.get("/admin/")  # the first visit fills caches
+    at_3 = {"report": count(REPORT, rows=3), "dashboard": count("/admin/")}
+    add_groups(3, 40)
+    assert {"report": count(REPORT, rows=40), "dashboard": count("/admin/")} == at_3
+    assert at_3["report"] <= 15 and at_3["dashboard"] <= 25
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
