@@ -199,43 +199,44 @@ def test_council_editors_dashboard_counts_pages_out_of_step(client, users, pages
     assert "translations-out-of-step-heading" not in client.get("/admin/").content.decode()
 
 
-NOTICE = {
-    "en": "does not have this change yet",
-    "cy": "Nid yw'r newid hwn yn y fersiwn Gymraeg",
+# What the editor is told after publishing, and the link that puts the Welsh right.
+AFTER_PUBLISHING = {
+    "synced": (
+        {"en": "does not have this change yet", "cy": "Nid yw'r newid hwn yn y fersiwn Gymraeg"},
+        lambda page: reverse(
+            "wagtail_localize:update_translations",
+            args=[TranslationSource.objects.get(object_id=page.translation_key).pk],
+        ),
+    ),
+    "only_en": (
+        {"en": "is not in Welsh yet", "cy": "yn Gymraeg eto. Fydd darllenwyr Cymraeg ddim"},
+        lambda page: reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+    ),
 }
-MISSING = {"en": "is not in Welsh yet", "cy": "yn Gymraeg eto. Fydd darllenwyr Cymraeg ddim"}
 
 
-@pytest.mark.parametrize("language", ["en", "cy"])
-def test_publishing_english_says_the_welsh_is_behind_in_the_editors_language(make_user, pages, language):
-    client = signed_in(make_user("council", [Group.objects.get(name="Council editors")], language))
-    page = pages["synced"]
+def publish(client, page, summary):
     response = post_edit(
-        client, page, open_edit_form(client, page), {"action-publish": "Publish"}, summary="New"
+        client, page, open_edit_form(client, page), {"action-publish": "Publish"}, summary=summary
     )
     text, links = messages_shown(client, response)
-    assert NOTICE[language] in text.replace("’", "'")
-    source = TranslationSource.objects.get(object_id=page.translation_key)
-    assert reverse("wagtail_localize:update_translations", args=[source.pk]) in links
+    return text.replace("’", "'"), links
 
 
+@pytest.mark.parametrize("key", AFTER_PUBLISHING)
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_publishing_english_with_no_welsh_offers_to_translate(make_user, pages, language):
+def test_publishing_english_says_the_welsh_is_missing_or_behind_in_the_editors_language(
+    make_user, pages, key, language
+):
     client = signed_in(make_user("council", [Group.objects.get(name="Council editors")], language))
-    page = pages["only_en"]
-    response = post_edit(
-        client, page, open_edit_form(client, page), {"action-publish": "Publish"}, summary="New"
-    )
-    text, links = messages_shown(client, response)
-    assert MISSING[language] in text
-    assert reverse("wagtail_localize:submit_page_translation", args=[page.pk]) in links
+    notice, link = AFTER_PUBLISHING[key]
+    text, links = publish(client, pages[key], "New")
+    assert notice[language] in text
+    assert link(pages[key]) in links
 
 
 def test_publishing_welsh_says_nothing_about_translation(make_user, pages, locales):
     client = signed_in(make_user("council", [Group.objects.get(name="Council editors")]))
     welsh = pages["both"].get_translation(locales["cy"])
-    response = post_edit(
-        client, welsh, open_edit_form(client, welsh), {"action-publish": "Publish"}, summary="Newydd"
-    )
-    text, _ = messages_shown(client, response)
+    text, _ = publish(client, welsh, "Newydd")
     assert "Welsh" not in text
