@@ -23,7 +23,7 @@ INDEX = {
            "introduction": "Dewch o hyd i grŵp yn agos atoch chi i ymuno ag ef, ymweld ag ef neu wirfoddoli gydag ef."},
 }  # fmt: skip
 
-TRANSLATED_FIELDS = ("summary", "meeting_times", "accessibility", "volunteering", "how_to_join")
+TRANSLATED_FIELDS = ("summary", "address", "meeting_times", "accessibility", "volunteering", "how_to_join")
 
 
 def load_areas_and_topics(log):
@@ -79,7 +79,6 @@ def load_groups(log):
             slug,
             topics=[topics[key] for key in group["topics"]],
             area=areas[group["area"]],
-            address=group["address"],
             postcode=group["postcode"],
             latitude=Decimal(f"{group['latitude']:.6f}"),
             longitude=Decimal(f"{group['longitude']:.6f}"),
@@ -94,6 +93,7 @@ def load_groups(log):
             welsh_speakers_welcome=group["welsh_speakers_welcome"],
             volunteers_wanted=group["volunteers_wanted"],
             last_reviewed=today - timedelta(days=group["reviewed_days_ago"]),
+            # The pages describe the logo in their own language (GroupPage.logo_alt_text).
             listing_image=demo_image(group["key"], group["name_en"], f"Logo of {group['name_en']}"),
             **english_fields,
         )

@@ -241,6 +241,15 @@ class GroupPage(BasePage):
         return context
 
     @property
+    def logo_alt_text(self):
+        """The listing image's alt text, in the reader's language (the page's own, on the site).
+
+        Written from the page's title rather than taken from the image, whose one description
+        is in whichever language it was uploaded in.
+        """
+        return _("Logo of %(group)s") % {"group": self.title}
+
+    @property
     def area_name(self):
         return Area.name_for(self.area_id)
 
