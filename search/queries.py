@@ -127,7 +127,7 @@ def counted_in_one_pass(results, search_type, page_number):
     types = type_of_content_type()
     rows = results.ranked_rows("pk", "content_type_id")
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
-    ids = [pk for pk, content_type_id in rows if search_type in (None, types.get(content_type_id))]
+    ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)
 
 
