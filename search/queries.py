@@ -6,6 +6,7 @@ however many pages match.
 """
 
 import difflib
+from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -52,8 +53,8 @@ def live_pages_in_language(search_types=None):
 
 
 def in_display_order(pages):
-    """The specific pages for ``pages`` (base pages), keeping their order."""
-    ids = [page.pk for page in pages]
+    """The specific pages for ``pages`` (base pages or their ids), keeping their order."""
+    ids = [getattr(page, "pk", page) for page in pages]
     by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().prefetch_related("topics")}
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -104,13 +105,30 @@ def search(query, search_type=None, topic=None, page_number=None):
     if topic is not None:
         pages = pages.filter(id__in=topic.tagged_pages.values("content_object_id"))
     search_query = build_query(alternatives)
-    counts = counts_by_type(pages.search(search_query).facet("content_type_id"))
-    if search_type:
-        pages = pages.type(searchable_models()[search_type])
     results = pages.search(search_query)
-    page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
+    if hasattr(results, "ranked_rows"):
+        counts, page_of_results = counted_in_one_pass(results, search_type, page_number)
+    else:
+        counts = counts_by_type(results.facet("content_type_id"))
+        if search_type:
+            results = pages.type(searchable_models()[search_type]).search(search_query)
+        page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
     page_of_results.object_list = in_display_order(page_of_results.object_list)
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
+
+
+def counted_in_one_pass(results, search_type, page_number):
+    """The counts per type and a page of ``results`` (of ``search_type`` alone, if given), from
+    one full-text query for every match's id and type (search/postgres_one_pass.py).
+
+    The same counts and the same order as ``.facet()``, ``.count()`` and slicing would give:
+    a match's rank depends on that match alone, so leaving out the other types keeps the order.
+    """
+    types = type_of_content_type()
+    rows = results.ranked_rows("pk", "content_type_id")
+    counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
+    ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
+    return counts, Paginator(ids, PER_PAGE).get_page(page_number)
 
 
 def suggestions(query, limit=3):

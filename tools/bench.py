@@ -7,6 +7,11 @@ under fixed concurrency (wrk), uncached and with the anonymous page cache, besid
 file from the same server. Then search latency in-process, and a 60-second load test across
 the main pages in both languages. Prints a table and writes docs/benchmarks.md.
 
+On PostgreSQL when DATABASE_URL names a PostgreSQL server: the benchmark then builds a database
+of its own there (DATABASE_URL's name + `_bench_SCALE`), never touching DATABASE_URL's own.
+docs/benchmarks.md keeps the last run on each database (docs/benchmarks.json) and puts them
+side by side.
+
 `tools/bench.py search N…` (make bench-search) builds a site at each scale N in turn and
 measures search latency alone, for the table of search speed by site size.
 
@@ -24,6 +29,10 @@ import time
 import urllib.request
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -32,7 +41,22 @@ PORT = int(os.environ.get("BENCH_PORT", "8123"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
-DATABASE = os.environ.get("BENCH_DATABASE_URL", f"sqlite:////tmp/portal-bench-{SCALE}.sqlite3")
+
+
+def bench_database_url():
+    """BENCH_DATABASE_URL; else a database of the benchmark's own on DATABASE_URL's PostgreSQL
+    server; else SQLite in /tmp."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    server = urlsplit(os.environ.get("DATABASE_URL", ""))
+    if server.scheme in ("postgres", "postgresql"):
+        return urlunsplit(server._replace(path=f"{server.path.rstrip('/') or '/portal'}_bench_{SCALE}"))
+    return f"sqlite:////tmp/portal-bench-{SCALE}.sqlite3"
+
+
+DATABASE = bench_database_url()
+ON_POSTGRESQL = DATABASE.startswith(("postgres://", "postgresql://"))
+DATABASE_NAME = "PostgreSQL" if ON_POSTGRESQL else "SQLite"
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 ENV = {
@@ -78,9 +102,19 @@ def manage(*args, env=ENV):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def recreate_postgresql_database():
+    database = urlsplit(DATABASE)
+    name = sql.Identifier(database.path.lstrip("/"))
+    with psycopg.connect(urlunsplit(database._replace(path="/postgres")), autocommit=True) as server:
+        server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        server.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
 def build_site():
     if DATABASE.startswith("sqlite:////tmp/") and not os.environ.get("BENCH_KEEP_DATABASE"):
         Path(DATABASE.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    if ON_POSTGRESQL and not os.environ.get("BENCH_KEEP_DATABASE"):
+        recreate_postgresql_database()
     step(f"Building the site: demo content plus {SCALE} generated groups in each language")
     manage("migrate", "--no-input", "-v", "0")
     manage("load_demo_content", "--scale", str(SCALE))
@@ -233,6 +267,48 @@ def report(queries, uncached, cached, search, load):
         ROOT / "docs" / "benchmarks.md", "a" if os.environ.get("BENCH_APPEND") else "w", encoding="utf-8"
     ) as output:
         output.write(text + "\n")
+    return text
+
+
+def side_by_side(text, queries, uncached, search):
+    """docs/benchmarks.md: this run and the last run on the other database, and one table of
+    both (uncached service time and queries per page), from docs/benchmarks.json."""
+    store = ROOT / "docs" / "benchmarks.json"
+    runs = json.loads(store.read_text()) if store.exists() else {}
+    runs[DATABASE_NAME] = {
+        "report": text.removeprefix("# Benchmarks\n\n"),
+        "pages": {
+            name: [queries[name][0], uncached[name]["p50"], uncached[name]["p95"]] for name, _path in PAGES
+        },
+        "search": [search["median_ms"], search["p95_ms"]],
+    }
+    store.write_text(json.dumps(runs, indent=1, ensure_ascii=False) + "\n")
+    names = sorted(runs, key=lambda name: name != "SQLite")
+
+    def cells(run, page):
+        count, p50, p95 = run["pages"].get(page, ["–", 0, 0])
+        return f"{count} | {p50 / 1000:.1f} | {p95 / 1000:.1f}"
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"## {' and '.join(names)} side by side",
+        "",
+        "Uncached, wrk p50 and p95 in ms and SQL queries per page, from each database's last run below.",
+        "",
+        "| Page | " + " | ".join(f"{name} queries | p50 | p95" for name in names) + " |",
+        "| --- |" + " ---: | ---: | ---: |" * len(names),
+        *(
+            f"| {page} | " + " | ".join(cells(runs[name], page) for name in names) + " |"
+            for page, _path in PAGES
+        ),
+        "| Search, in-process (median, p95) | "
+        + " | ".join(f"| {runs[name]['search'][0]:.1f} | {runs[name]['search'][1]:.1f}" for name in names)
+        + " |",
+        "",
+        *(f"## {name}\n\n{runs[name]['report']}" for name in names),
+    ]
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 def search_by_size(scales):
@@ -252,7 +328,7 @@ def search_by_size(scales):
             "## Search latency by site size",
             "",
             f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()} by `make bench-search` (tools/bench.py search), "
-            "SQLite (FTS5), in-process, English and Welsh queries with mutated forms, three rounds.",
+            f"{DATABASE_NAME}, in-process, English and Welsh queries with mutated forms, three rounds.",
             "",
             "| SCALE | Live pages | Searches | Median ms | p95 ms |",
             "| ---: | ---: | ---: | ---: | ---: |",
@@ -286,7 +362,7 @@ def main():
     step("Search latency")
     search = search_latency()
     load = load_test()
-    report(queries, uncached, cached, search, load)
+    side_by_side(report(queries, uncached, cached, search, load), queries, uncached, search)
 
 
 if __name__ == "__main__":
