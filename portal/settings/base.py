@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "guides",
     "stories",
     "search",
+    "places",
     "openreferral",
     "demo",
     "wagtail_localize",
@@ -266,6 +267,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+# Where a postcode is: by default the table ``manage.py import_postcodes`` fills from the ONS
+# Postcode Directory. A council with its own address gazetteer names a function here that takes
+# a postcode ("LL12 0AB" or "LL12") and returns (latitude, longitude) or None.
+PLACES_POSTCODE_LOOKUP = os.environ.get("PLACES_POSTCODE_LOOKUP", "places.postcodes.lookup_in_table")
+
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of the same site
