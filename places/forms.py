@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .distance import haversine_miles, within_miles
-from .postcodes import COORDINATES, find_place, normalise, outward_code
+from .postcodes import find_place, normalise, outward_code
 
 DEFAULT_MILES = 3
 WITHIN_CHOICES = [
@@ -46,7 +46,7 @@ class NearFilterFields(forms.Form):
         place = find_place(text)
         if place is None:
             postcode = normalise(text)
-            if postcode is None and not COORDINATES.match(text):
+            if postcode is None:  # coordinates outside the UK too
                 raise forms.ValidationError(
                     _("“%(near)s” is not a postcode. Enter one such as LL11 1AY, or just LL11."),
                     code="malformed",
@@ -55,7 +55,7 @@ class NearFilterFields(forms.Form):
             raise forms.ValidationError(
                 _("We do not know where %(near)s is. Check it, or try just %(outward)s."),
                 code="unknown",
-                params={"near": postcode or text, "outward": outward_code(postcode) if postcode else "LL11"},
+                params={"near": postcode, "outward": outward_code(postcode)},
             )
         self.place = place
         return text

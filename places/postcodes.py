@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from .models import Postcode
 
@@ -60,7 +61,7 @@ def find_place(text):
             UK_LATITUDES[0] <= latitude <= UK_LATITUDES[1]
             and UK_LONGITUDES[0] <= longitude <= UK_LONGITUDES[1]
         )
-        return Place(f"{latitude:.4f},{longitude:.4f}", latitude, longitude) if in_uk else None
+        return Place(_("your location"), latitude, longitude) if in_uk else None
     postcode = normalise(text)
     if postcode is None:
         return None
