@@ -1,6 +1,7 @@
-"""``{% miles_away form listing %}``: "1.2 miles" ("1.2 milltir") from the reader's place."""
+"""Distances on listing cards and the map's tile server, for the templates."""
 
 from django import template
+from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
@@ -15,3 +16,13 @@ def miles_away(near_form, latitude, longitude):
         return ""
     # Always one decimal place, so the unit never needs a singular: "1.0 miles", "1.0 milltir".
     return gettext("%(miles)s miles") % {"miles": number_format(miles, 1)}
+
+
+@register.simple_tag
+def map_tiles():
+    """The tile server and its attribution, from the MAP_TILE_* settings."""
+    return {
+        "url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "attribution_url": settings.MAP_TILE_ATTRIBUTION_URL,
+    }
