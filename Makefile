@@ -12,7 +12,7 @@ PORT ?= 8000
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check bench bench-search messages gettext chromium nginx clean
+.PHONY: run test check bench bench-search messages gettext chromium nginx clean leaflet
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,19 @@ chromium:
 nginx:
 	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || \
 		{ echo "Installing nginx…"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx; }
+
+# Leaflet (the maps) is installed from the npm registry at the version pinned in package.json and
+# package-lock.json, and its built files are kept in static/vendor/leaflet/ so that a fresh
+# machine serves them without node. Run after changing the pin; commit what it copies.
+LEAFLET_DIR := static/vendor/leaflet
+leaflet:
+	npm ci --no-audit --no-fund --ignore-scripts
+	rm -rf $(LEAFLET_DIR) && mkdir -p $(LEAFLET_DIR)/images
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(LEAFLET_DIR)/
+	cp node_modules/leaflet/dist/images/*.png $(LEAFLET_DIR)/images/
+	# No source map is shipped: the manifest storage (collectstatic) would look for it.
+	sed -i '/sourceMappingURL/d' $(LEAFLET_DIR)/leaflet.js
+	node -p '"leaflet " + require("./node_modules/leaflet/package.json").version + " from the npm registry (make leaflet)"' > $(LEAFLET_DIR)/VERSION
 
 messages: $(VENV)/.installed gettext
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' -v 0

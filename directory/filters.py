@@ -15,6 +15,7 @@ from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
 from home.visibility import publicly_visible
+from places.forms import NearFilterFields
 from search.models import Topic
 from search.queries import matching
 
@@ -23,7 +24,7 @@ from .models.groups import Area, GroupPage
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
 
 
-class GroupFilterForm(forms.Form):
+class GroupFilterForm(NearFilterFields, forms.Form):
     q = forms.CharField(label=_("Search the directory"), required=False, max_length=100)
     topic = BilingualChoiceField(Topic, label=_("Topic"))
     area = BilingualChoiceField(Area, label=_("Area"))
@@ -53,7 +54,9 @@ class GroupFilter:
 
     @property
     def is_filtered(self):
-        return any(self.values.get(name) for name in ("q", "topic", "area", "welsh", "volunteers", "letter"))
+        return any(
+            self.values.get(name) for name in ("q", "topic", "area", "welsh", "volunteers", "letter", "near")
+        )
 
     @property
     def letter(self):
@@ -75,7 +78,7 @@ class GroupFilter:
             groups = groups.filter(welsh_speakers_welcome=True)
         if values.get("volunteers"):
             groups = groups.filter(volunteers_wanted=True)
-        return groups
+        return self.form.near_only(groups)
 
     def ordered_ids(self):
         """Ids of every matching group in display order (A–Z by the language's alphabet).
@@ -93,7 +96,12 @@ class GroupFilter:
         self.letters_available = set(initials)
         if self.letter:
             rows = [row for row, initial in zip(rows, initials, strict=True) if initial == self.letter]
-        return [row[0] for row in rows]
+        ids = [row[0] for row in rows]
+        if self.form.place:  # near a postcode: nearest first, the distance worked out in SQL
+            listed = set(ids)
+            nearest_first = self.queryset().order_by("distance_order", "pk").values_list("pk", flat=True)
+            ids = [pk for pk in nearest_first if pk in listed]
+        return ids
 
     def jump_list(self):
         """Every letter of the alphabet, with whether any group listed starts with it."""

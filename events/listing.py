@@ -21,6 +21,7 @@ from bilingual.names import BilingualChoiceField
 from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
 from home.visibility import publicly_visible
+from places.forms import NearFilterFields
 from search.models import Topic
 
 from .recurrence import start_of_day
@@ -29,7 +30,7 @@ from .recurrence import start_of_day
 DATE_RANGE = timedelta(days=366 * 10)
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(NearFilterFields, forms.Form):
     topic = BilingualChoiceField(Topic, label=_("Topic"))
     area = BilingualChoiceField(Area, label=_("Area"))
     group = forms.ChoiceField(label=_("Organised by"), required=False)
@@ -97,7 +98,9 @@ class EventFilter:
 
     @property
     def is_filtered(self):
-        return any(self.values.get(name) for name in ("topic", "area", "group", "when", "date", "free"))
+        return any(
+            self.values.get(name) for name in ("topic", "area", "group", "when", "date", "free", "near")
+        )
 
     def date_range(self):
         """(first moment, moment after the last) the reader asked for; the end may be None."""
@@ -127,14 +130,19 @@ class EventFilter:
         if values.get("free"):
             events = events.filter(is_free=True)
         events = events.past(start_of_day(self.today)) if self.past else events.upcoming(*self.date_range())
+        if self.form.place:  # near a postcode: the venue's distance first, then the date
+            events = self.form.near_only(events, "venue__latitude", "venue__longitude")
+            events = events.order_by("distance_order", *events.query.order_by)
         return events.select_related("venue")
 
     def paginate(self, page_number, per_page):
         return Paginator(self.queryset(), per_page).get_page(page_number)
 
-    @staticmethod
-    def by_month(events):
-        """[(first day of the month, [events])] in listing order, by each event's listed date."""
+    def by_month(self, events):
+        """[(first day of the month, [events])] in listing order, by each event's listed date;
+        near a postcode, one list nearest first ([(None, [events])])."""
+        if self.form.place:
+            return [(None, list(events))] if events else []
 
         def month_of(event):
             return timezone.localtime(event.occurrence_start).date().replace(day=1)

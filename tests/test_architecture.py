@@ -1,4 +1,4 @@
-"""Imports run one way: content apps -> search -> home -> bilingual, and demo above them all.
+"""Imports run one way: content apps -> search, places -> home -> bilingual, and demo above them all.
 
 Reads every module of the project's apps (not migrations) with ``ast``, imports inside
 functions included, and fails on an import circle between apps or inside one, on a content app
@@ -114,7 +114,7 @@ def imports_between(graph, source_app, target_app):
 
 def test_the_check_reads_every_app_and_sees_imports_inside_functions():
     graph = import_graph()
-    assert {"bilingual", "home", "search", "directory", "events", "demo"} <= set(PROJECT_APPS)
+    assert {"bilingual", "home", "search", "places", "directory", "events", "demo"} <= set(PROJECT_APPS)
     # apps.ready() connects signals with imports inside the function.
     assert "directory.editors" in graph["directory.apps"]
     assert circles({"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}) == [["a", "b", "c"]]
@@ -154,6 +154,17 @@ def test_bilingual_imports_no_app_of_the_project():
         for line in imports_between(graph, "bilingual", app)
     ]
     assert found == []
+
+
+def test_places_imports_only_home_and_bilingual():
+    """Postcodes and distances sit below every content app that lists things near a reader."""
+    graph = import_graph()
+    assert app_graph(graph).get("places", set()) <= {"home", "bilingual"}, [
+        line
+        for app in PROJECT_APPS
+        if app not in ("places", "home", "bilingual")
+        for line in imports_between(graph, "places", app)
+    ]
 
 
 def test_home_imports_only_bilingual():

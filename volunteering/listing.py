@@ -17,6 +17,7 @@ from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from directory.models import Area, GroupPage
 from home.visibility import publicly_visible
+from places.forms import NearFilterFields
 from search.models import Topic
 
 from .models.opportunities import Commitment, OpportunityPage, open_on
@@ -30,7 +31,7 @@ SUITS = {
 WELSH = {"speakers": Q(welsh_needed=True), "learners": Q(suits_welsh_learners=True)}
 
 
-class OpportunityFilterForm(forms.Form):
+class OpportunityFilterForm(NearFilterFields, forms.Form):
     topic = BilingualChoiceField(Topic, label=_("Topic"))
     area = BilingualChoiceField(Area, label=_("Area"))
     commitment = forms.ChoiceField(
@@ -95,7 +96,7 @@ def open_opportunities(opportunities, locale_id):
 class OpportunityFilter:
     """The open opportunities of one listing page after the reader's filters."""
 
-    FILTERS = ("topic", "area", "commitment", "time", "suits", "welsh", "from_home")
+    FILTERS = ("topic", "area", "commitment", "time", "suits", "welsh", "from_home", "near")
 
     def __init__(self, data, index_page):
         self.language = current_language()
@@ -124,7 +125,11 @@ class OpportunityFilter:
                 opportunities = opportunities.filter(conditions[values[name]])
         if values.get("from_home"):
             opportunities = opportunities.filter(from_home=True)
-        return open_opportunities(opportunities, self.index_page.locale_id)
+        opportunities = open_opportunities(opportunities, self.index_page.locale_id)
+        if self.form.place:  # near a postcode: the venue's distance first, then the newest
+            opportunities = self.form.near_only(opportunities, "venue__latitude", "venue__longitude")
+            opportunities = opportunities.order_by("distance_order", *opportunities.query.order_by)
+        return opportunities
 
     def paginate(self, page_number, per_page):
         return Paginator(self.queryset(), per_page).get_page(page_number)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "guides",
     "stories",
     "search",
+    "places",
     "openreferral",
     "demo",
     "wagtail_localize",
@@ -250,6 +251,22 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False  # plain ASCII web addresses, easy to read o
 # Documents always download (never open inline in the site's origin), through Wagtail's view.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
+# The maps' tiles (places/map.html): OpenStreetMap's standard tiles by default, with the
+# attribution their licence asks for. A council with its own tile server sets all three; the
+# Content-Security-Policy below allows images from that host and no other.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+MAP_TILE_ATTRIBUTION_URL = os.environ.get(
+    "MAP_TILE_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright"
+)
+
+
+def tile_origin(url):
+    """The CSP source for a tile URL template: "https://{s}.tile.example/{z}/..." -> "https://*.tile.example"."""
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 # Content-Security-Policy for the public site: no inline or third-party script at all. The
 # Wagtail admin, which needs inline script, is excluded and protected by signing in.
 CONTENT_SECURITY_POLICY = {
@@ -258,7 +275,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", tile_origin(MAP_TILE_URL)],
         "frame-src": [
             "https://www.youtube-nocookie.com",
             "https://www.youtube.com",
@@ -270,6 +287,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+# Where a postcode is: by default the table ``manage.py import_postcodes`` fills from the ONS
+# Postcode Directory. A council with its own address gazetteer names a function here that takes
+# a postcode ("LL12 0AB" or "LL12") and returns (latitude, longitude) or None.
+PLACES_POSTCODE_LOOKUP = os.environ.get("PLACES_POSTCODE_LOOKUP", "places.postcodes.lookup_in_table")
+
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in a frame of the same site

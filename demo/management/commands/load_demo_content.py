@@ -4,6 +4,7 @@ from django.db import transaction
 from demo.directory import load_areas_and_topics, load_group_editors, load_groups, scale_groups
 from demo.events import load_events, scale_events
 from demo.guides import load_guides, scale_guides
+from demo.postcodes import load_postcodes
 from demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 from demo.stories import load_stories, scale_stories
 from demo.volunteering import load_offers, load_opportunities
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     # Each step reports its progress through ``log``; each family's module in demo/ gives its own.
     steps = [
         load_home_pages,
+        load_postcodes,
         load_areas_and_topics,
         load_groups,
         load_events,

@@ -1,0 +1,28 @@
+"""Distances on listing cards and the map's tile server, for the templates."""
+
+from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+@register.simple_tag
+def miles_away(near_form, latitude, longitude):
+    """The distance, to a tenth of a mile, for a listing card; empty without a place."""
+    miles = near_form.miles_to(latitude, longitude)
+    if miles is None:
+        return ""
+    # Always one decimal place, so the unit never needs a singular: "1.0 miles", "1.0 milltir".
+    return gettext("%(miles)s miles") % {"miles": number_format(miles, 1)}
+
+
+@register.simple_tag
+def map_tiles():
+    """The tile server and its attribution, from the MAP_TILE_* settings."""
+    return {
+        "url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "attribution_url": settings.MAP_TILE_ATTRIBUTION_URL,
+    }
