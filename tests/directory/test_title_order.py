@@ -5,6 +5,8 @@ does in Python, on SQLite and PostgreSQL alike (run this module with DATABASE_UR
 import random
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import TranslationSource
 
 from bilingual.welsh import initial_letter, sort_key_for, stored_sort_key
@@ -89,3 +91,22 @@ def test_welsh_page_three_is_the_python_order_paged(client, make_group):
     third = parse(client.get("/cy/grwpiau/?page=3"))
     listed = [link.get_text() for link in third.select(".group-card__title a")]
     assert listed == sorted(names, key=sort_key_for("cy"))[40:45]
+
+
+def test_welsh_pages_and_letters_cost_the_same_few_queries_at_any_size(client, make_group):
+    def add(start, end):
+        for number in range(start, end):
+            make_group(f"Llanw {number:03d}" if number % 2 else f"Cymdeithas {number:03d}", language="cy")
+
+    def count(path):
+        client.get(path)  # per-process caches (choice lists, root paths)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    paths = ["/cy/grwpiau/?page=2", "/cy/grwpiau/?letter=ll&page=2", "/cy/grwpiau/?sort=updated&page=2"]
+    add(0, 45)
+    small = [count(path) for path in paths]
+    add(45, 200)
+    assert [count(path) for path in paths] == small
+    assert max(small) <= 15, small
