@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from .language import current_language
 from .welsh import sort_key_for
 
-
 # The lists read during the request being served: a listing asks for an area's name once per
 # card (``name_for``), and each ask was a round trip to Redis. Only for the length of one
 # request, so another process's edit shows on the next request as before.
