@@ -5,7 +5,7 @@ plus 3,000 generated groups in each language with events, stories and guides, ab
 live pages), in a database of its own that is built once and kept (/tmp/portal-bench-N.sqlite3;
 BENCH_REBUILD=1 builds it again), serves the site with gunicorn and production settings and
 measures each page kind: SQL queries (Django test client), the service time at one connection
-(p50, p95: wrk -c1) and the requests per second at BENCH_CONNECTIONS (8) connections, uncached
+(p50, p95 of BENCH_REQUESTS=15 requests sent one after another) and the requests per second at BENCH_CONNECTIONS (8) connections, uncached
 and with the anonymous page cache, beside a static file from the same server. Prints a table
 per size with the ratio to bakerydemo's figures from issue 18 (same machine kind, 2 gunicorn
 workers, wrk -c8) and writes docs/benchmarks.md. BENCH_SECONDS (2) per measurement keeps a
@@ -18,11 +18,13 @@ measures search latency alone, for the table of search speed by site size.
 Not a test: it measures, it does not assert (the suite asserts the query budgets).
 """
 
+import http.client
 import json
 import os
 import platform
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -37,6 +39,7 @@ SCALES = [int(scale) for scale in os.environ.get("BENCH_SCALES", "0 3000").split
 PORT = int(os.environ.get("BENCH_PORT", "8123"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "15"))  # one at a time, for p50 and p95
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "0"))
 DATABASE = os.environ.get("BENCH_DATABASE_URL", f"sqlite:////tmp/portal-bench-{SCALE}.sqlite3")
 # Wagtail's bakerydemo, uncached req/s at 8 connections with 2 gunicorn workers, measured beside
@@ -167,14 +170,33 @@ def wrk(paths, seconds, connections):
     return result
 
 
+def one_at_a_time(path, count):
+    """Service times (µs) of ``count`` requests for ``path`` sent one after another on one
+    kept-alive connection: a fixed count, not a fixed time, so a slow page still gets figures."""
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+    timings = []
+    try:
+        for _ in range(count):
+            started = time.perf_counter()
+            connection.request("GET", path)
+            connection.getresponse().read()
+            timings.append((time.perf_counter() - started) * 1e6)
+    finally:
+        connection.close()
+    timings.sort()
+    return {"p50": statistics.median(timings), "p95": timings[max(0, int(len(timings) * 0.95) - 1)]}
+
+
 def measure_pages(label, page_cache_seconds):
     """{page: {"p50", "p95" (µs, one connection), "rps" (at CONNECTIONS)}}."""
-    step(f"Serving with gunicorn, {label}: 1 then {CONNECTIONS} connections, {SECONDS} s each a page")
+    step(
+        f"Serving with gunicorn, {label}: {REQUESTS} requests one at a time, then {CONNECTIONS} connections for {SECONDS} s, a page"
+    )
     server = start_server(page_cache_seconds)
     try:
         results = {}
         for name, path in PAGES:
-            alone, busy = wrk([path], SECONDS, 1), wrk([path], SECONDS, CONNECTIONS)
+            alone, busy = one_at_a_time(path, REQUESTS), wrk([path], SECONDS, CONNECTIONS)
             results[name] = {"p50": alone["p50"], "p95": alone["p95"], "rps": busy["rps"]}
         return results
     finally:
@@ -226,7 +248,11 @@ def load_test():
 
 
 def machine():
-    return f"{platform.node()}: {os.cpu_count()} CPU cores, Python {platform.python_version()}, {platform.platform()}"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"{platform.node()}: {os.cpu_count()} CPU cores, Python {platform.python_version()}, {platform.platform()}, "
+        f"load average {load} when the report was written"
+    )
 
 
 def live_pages():
@@ -247,7 +273,7 @@ def size_table(pages, queries, uncached, cached):
     lines = [
         f"### {pages} live pages: {size}",
         "",
-        "| Page | SQL queries | Uncached p50 ms (1 conn.) | p95 ms | req/s (8 conn.) | × bakerydemo | Cached p50 ms | p95 ms | req/s |",
+        f"| Page | SQL queries | Uncached p50 ms (1 conn.) | p95 ms | req/s ({CONNECTIONS} conn.) | × bakerydemo | Cached p50 ms | p95 ms | req/s |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]  # fmt: skip
     for name, _path in PAGES:
@@ -268,7 +294,8 @@ def report(tables, extras):
         "",
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}, by `make bench` (tools/bench.py): SQLite, "
         f"Redis cache, gunicorn with production settings and {max(2, (os.cpu_count() or 1) + 1)} workers, "
-        f"wrk for {SECONDS} s per figure: one connection for the service time, {CONNECTIONS} for req/s. "
+        f"{REQUESTS} requests one at a time for the service time, then wrk with {CONNECTIONS} connections for "
+        f"{SECONDS} s for req/s. "
         "× bakerydemo is the uncached req/s over bakerydemo's in issue 18's side-by-side run (not rerun "
         "here; the issue's bar is 3). The machine is shared: other work running at the same time "
         "makes every figure noisy, so compare figures of one run with each other.",
