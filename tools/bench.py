@@ -290,8 +290,7 @@ def size_table(pages, queries, uncached, cached):
 
 def report(tables, extras):
     lines = [
-        "# Benchmarks",
-        "",
+        *([] if os.environ.get("BENCH_APPEND") else ["# Benchmarks", ""]),
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}, by `make bench` (tools/bench.py): SQLite, "
         f"Redis cache, gunicorn with production settings and {max(2, (os.cpu_count() or 1) + 1)} workers, "
         f"{REQUESTS} requests one at a time for the service time, then wrk with {CONNECTIONS} connections for "
