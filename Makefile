@@ -71,7 +71,9 @@ check: messages
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --ignore=tests/browser
 
-# Benchmark (not a test): SCALE generated groups per language, gunicorn, wrk; writes docs/benchmarks.md.
+# Benchmark (not a test): at the demo content and at about 10,000 pages (BENCH_SCALES="0 3000"), each
+# page kind's service time at 1 connection and req/s at 8, uncached and cached (gunicorn, wrk), beside
+# bakerydemo's figures; writes docs/benchmarks.md. Each size's database is built once and kept in /tmp.
 bench: messages
 	@command -v wrk >/dev/null || { echo "Installing wrk…"; $(SUDO) apt-get install -y -qq wrk; }
 	$(BIN)/python tools/bench.py

@@ -4,9 +4,12 @@ Lists such as topics and areas are one record each, with an English and a Welsh 
 slug, so a single query finds every page on a topic whichever language it is in.
 """
 
+import threading
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,23 @@ from taggit.utils import parse_tags
 
 from .language import current_language
 from .welsh import sort_key_for
+
+# The lists read during the request being served: a listing asks for an area's name once per
+# card (``name_for``), and each ask was a round trip to Redis. Only for the length of one
+# request, so another process's edit shows on the next request as before.
+_this_request = threading.local()
+
+
+def _start_request_memo(**kwargs):
+    _this_request.choices = {}
+
+
+def _end_request_memo(**kwargs):
+    _this_request.choices = None
+
+
+request_started.connect(_start_request_memo, dispatch_uid="bilingual-choices-memo-start")
+request_finished.connect(_end_request_memo, dispatch_uid="bilingual-choices-memo-end")
 
 
 class BilingualNameMixin(models.Model):
@@ -50,7 +70,10 @@ class BilingualNameMixin(models.Model):
 
     @classmethod
     def forget_choices(cls):
-        cache.delete_many([cls._choices_cache_key(code) for code, _name in settings.LANGUAGES])
+        keys = [cls._choices_cache_key(code) for code, _name in settings.LANGUAGES]
+        cache.delete_many(keys)
+        for key in keys:
+            (getattr(_this_request, "choices", None) or {}).pop(key, None)
 
     @classmethod
     def name_for(cls, pk, language=None):
@@ -74,11 +97,16 @@ class BilingualNameMixin(models.Model):
         one, which clears the cache (bulk updates outside the admin expire within the hour).
         """
         key = cls._choices_cache_key(language)
+        memo = getattr(_this_request, "choices", None)
+        if memo is not None and key in memo:
+            return memo[key]
         choices = cache.get(key)
         if choices is None:
             rows = cls.objects.values_list("pk", cls.slug_field_for(language), cls.name_field_for(language))
             choices = sorted(rows, key=lambda row: sort_key_for(language)(row[2]))
             cache.set(key, choices, 60 * 60)
+        if memo is not None:
+            memo[key] = choices
         return choices
 
     @property

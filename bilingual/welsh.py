@@ -4,7 +4,9 @@ Alphabetical order
 
 Welsh has 28 letters, seven of them digraphs (ch dd ff ng ll ph rh th), so "Llyfrgell" comes
 after every "Lu…" and "Chwarae" after every "Cy…". Python's and the databases' collations do
-not know this, so listings sort with ``welsh_sort_key``.
+not know this, so listings sort with ``welsh_sort_key``, and a listing too large to sort in
+Python stores ``stored_sort_key`` (the same order written as a string of digits) in a database
+column, so the database can ``ORDER BY`` it and stop after one page.
 
 Limits: "ng" is a letter in most words (angen) but not where a place name joins "Llan" to a
 word beginning with g (Llangollen = Llan + gollen), or in Bangor; those are the known
@@ -85,6 +87,35 @@ def welsh_sort_key(text):
 def sort_key_for(language):
     """The sort key for names in ``language``: Welsh alphabetical order on Welsh pages."""
     return welsh_sort_key if language == "cy" else fold_accents
+
+
+def _order_preserving_code(number):
+    """Digits for a non-negative integer such that codes sort as their numbers do and no code is
+    the beginning of another: three digits below 900, else "9" and seven digits."""
+    return f"{number:03d}" if number < 900 else f"9{number:07d}"
+
+
+def _welsh_letter_number(part):
+    kind, value = part
+    if kind == 0:  # a space between words
+        return 0
+    if kind == 1:  # a Welsh letter (or k q v x z, half a step after its neighbour)
+        return 1 + int(value * 2)
+    return 100 + value  # anything else, after every letter, by code point
+
+
+def stored_sort_key(text, language):
+    """``sort_key_for(language)`` written as digits, for a database column to ``ORDER BY``.
+
+    Two stored keys compare as strings (byte by byte in SQLite; in PostgreSQL under any
+    collation, since they hold digits only) exactly as the Python keys compare, so the order of
+    a listing sorted by the database is the one sorted here.
+    """
+    if language == "cy":
+        numbers = (_welsh_letter_number(part) for part in welsh_sort_key(text))
+    else:
+        numbers = (ord(char) for char in fold_accents(text))
+    return "".join(_order_preserving_code(number) for number in numbers)
 
 
 def initial_letter(text, language):

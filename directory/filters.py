@@ -4,16 +4,14 @@ Invalid values (an unknown topic, a misspelt sort) are dropped, never an error p
 reader gets the list without that filter and the form shows what was not understood.
 """
 
-from datetime import UTC, datetime
-
 from django import forms
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
-from bilingual.welsh import WELSH_ALPHABET, initial_letter, sort_key_for
+from bilingual.welsh import WELSH_ALPHABET
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -80,38 +78,29 @@ class GroupFilter:
             groups = groups.filter(volunteers_wanted=True)
         return self.form.near_only(groups)
 
-    def ordered_ids(self):
-        """Ids of every matching group in display order (A–Z by the language's alphabet).
+    def ordered(self):
+        """Every matching group in display order, for the database to sort and page.
 
-        Also notes which initial letters the other filters leave, for the A–Z jump list.
+        A to Z is the stored key of the page's own language (``bilingual.welsh``'s Welsh order
+        on Welsh pages), so ``ORDER BY … LIMIT`` gives the same page Python's sort would.
         """
-        rows = self.queryset().values_list("pk", "title", "last_published_at")
-        if self.values.get("sort") == "updated":
-            never = datetime.min.replace(tzinfo=UTC)  # pages imported without a publish date
-            rows = sorted(rows, key=lambda row: row[2] or never, reverse=True)
-        else:
-            sort_key = sort_key_for(self.language)
-            rows = sorted(rows, key=lambda row: sort_key(row[1]))
-        initials = [initial_letter(row[1], self.language) for row in rows]
-        self.letters_available = set(initials)
+        groups = self.queryset()
         if self.letter:
-            rows = [row for row, initial in zip(rows, initials, strict=True) if initial == self.letter]
-        ids = [row[0] for row in rows]
+            groups = groups.filter(title_initial=self.letter)
         if self.form.place:  # near a postcode: nearest first, the distance worked out in SQL
-            listed = set(ids)
-            nearest_first = self.queryset().order_by("distance_order", "pk").values_list("pk", flat=True)
-            ids = [pk for pk in nearest_first if pk in listed]
-        return ids
+            return groups.order_by("distance_order", "pk")
+        if self.values.get("sort") == "updated":
+            return groups.order_by(F("last_published_at").desc(nulls_last=True), "path")
+        return groups.order_by("title_sort_key", "path")
 
     def jump_list(self):
-        """Every letter of the alphabet, with whether any group listed starts with it."""
-        return [(letter, letter in self.letters_available) for letter in self.alphabet]
+        """Every letter of the alphabet, with whether any group listed starts with it (one query)."""
+        available = set(self.queryset().order_by().values_list("title_initial", flat=True).distinct())
+        return [(letter, letter in available) for letter in self.alphabet]
 
-    def groups_in_order(self, ids):
+    @staticmethod
+    def with_cards(groups):
+        """``groups`` with what each card shows fetched in a fixed number of queries."""
         # The rendition must match the one in directory/group_index_page.html.
         images = get_image_model().objects.prefetch_renditions("fill-160x160")
-        groups = GroupPage.objects.filter(pk__in=ids).prefetch_related(
-            "topics", Prefetch("listing_image", queryset=images)
-        )
-        by_id = {group.pk: group for group in groups}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return groups.prefetch_related("topics", Prefetch("listing_image", queryset=images))

@@ -1,4 +1,5 @@
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -44,3 +45,10 @@ def hide_site_alert(request, pk):
             samesite="Lax",
         )
     return response
+
+
+# Browsers and crawlers ask for /favicon.ico whatever the page says; the icon itself is a
+# static file (static/favicon.ico, with favicon.svg for browsers that take SVG), served with
+# WhiteNoise's long cache headers under its hashed name.
+def favicon_ico(request):
+    return HttpResponsePermanentRedirect(static("favicon.ico"))  # the name is known once collected

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import media
 from home.sitemap import BilingualSitemap
-from home.views import hide_site_alert, robots_txt
+from home.views import favicon_ico, hide_site_alert, robots_txt
 
 SITEMAPS = {"pages": BilingualSitemap}
 
@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon"),
     path("api/openreferral/", include("openreferral.urls")),
 ]
 

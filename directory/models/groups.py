@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bilingual.language import current_language
 from bilingual.names import BilingualNameMixin
+from bilingual.welsh import initial_letter, stored_sort_key
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -157,6 +158,23 @@ class GroupPage(BasePage):
             "When the group last checked that this listing is right. Readers are warned after 12 months."
         ),
     )
+    # Worked out from the title on every save (so after every edit, translation and sync), so
+    # the directory sorts and pages in SQL: ORDER BY title_sort_key LIMIT 20.
+    title_sort_key = models.TextField(
+        _("title in alphabetical order"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Filled in from the title; the directory lists groups in this order."),
+    )
+    title_initial = models.CharField(
+        _("letter listed under"),
+        max_length=2,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Filled in from the title: the letter of the directory's A to Z list."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
@@ -234,6 +252,24 @@ class GroupPage(BasePage):
     class Meta:
         verbose_name = _("community group")
         verbose_name_plural = _("community groups")
+        indexes = [
+            models.Index(fields=["title_sort_key"], name="group_title_order"),
+            models.Index(fields=["title_initial", "title_sort_key"], name="group_letter_title_order"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.set_title_order()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "title_sort_key", "title_initial"}
+        return super().save(*args, **kwargs)
+
+    def set_title_order(self):
+        """Store the title's place in the alphabet of the page's language (Welsh on Welsh pages)."""
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        language = locale.language_code
+        self.title_sort_key = stored_sort_key(self.title, language)
+        self.title_initial = initial_letter(self.title, language)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

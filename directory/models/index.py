@@ -89,13 +89,14 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         group_filter = GroupFilter(request.GET, index_page=self)
-        ordered_ids = group_filter.ordered_ids()
-        page_of_ids = Paginator(ordered_ids, self.per_page).get_page(request.GET.get("page"))
+        page_of_groups = Paginator(group_filter.with_cards(group_filter.ordered()), self.per_page).get_page(
+            request.GET.get("page")
+        )
         context.update(
             suggest_path=self.suggest_path(current_language()),
             filter=group_filter,
-            groups=group_filter.groups_in_order(page_of_ids.object_list),
-            paginator_page=page_of_ids,
-            group_count=len(ordered_ids),
+            groups=page_of_groups.object_list,
+            paginator_page=page_of_groups,
+            group_count=page_of_groups.paginator.count,
         )
         return context

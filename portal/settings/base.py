@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.compression.GZipPublicPagesMiddleware",  # above sessions and CSRF: sees their cookies
     "home.outage.DatabaseOutageMiddleware",  # around everything that may touch the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

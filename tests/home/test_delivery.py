@@ -1,0 +1,81 @@
+"""How pages travel: gzip for public HTML and JSON (never beside a CSRF token), the favicon,
+and a meta description even where the editor left the SEO field empty."""
+
+import gzip
+
+import pytest
+from django.test import Client
+
+from tests.helpers import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader():
+    return Client(enforce_csrf_checks=True, headers={"accept-encoding": "gzip, deflate, br"})
+
+
+def test_public_pages_are_gzipped(reader, make_group):
+    make_group("Gresford Library")
+    response = reader.get("/en/groups/")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert "Gresford Library" in gzip.decompress(response.content).decode()
+
+
+def test_json_is_gzipped(reader, make_group):
+    for number in range(3):
+        make_group(f"Group {number}")
+    response = reader.get("/api/openreferral/services")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Group 1" in gzip.decompress(response.content)
+
+
+def test_a_page_with_a_csrf_token_is_not_compressed(reader, directory):
+    response = reader.get("/en/groups/suggest/")
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "Content-Encoding" not in response
+
+
+def test_a_signed_in_editors_page_is_not_compressed(reader, make_group, django_user_model):
+    make_group("Gresford Library")
+    reader.force_login(django_user_model.objects.create_superuser("editor", "editor@wrexham.example", "pw"))
+    response = reader.get("/en/groups/")
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+
+
+def test_a_reader_who_does_not_take_gzip_gets_plain_html(make_group):
+    make_group("Gresford Library")
+    response = Client().get("/en/groups/")
+    assert "Content-Encoding" not in response
+    assert "Gresford Library" in response.content.decode()
+
+
+def test_favicon_at_the_root_and_in_the_static_files(client, home_pages):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.ico"
+    icon = client.get("/static/favicon.ico")
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # the ICO header
+    soup = parse(client.get("/en/"))
+    icons = {link["href"] for link in soup.select('link[rel="icon"]')}
+    assert icons == {"/static/favicon.ico", "/static/favicon.svg"}
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_meta_description_falls_back_to_the_summary(client, make_group):
+    make_group("Gresford Library", summary="A library run by <volunteers> in Gresford.")
+    make_group("Rhos Café", summary="Tea and cake.", search_description="The café for Rhos.")
+    plain = parse(client.get("/en/groups/gresford-library/"))
+    assert (
+        plain.select_one('meta[name="description"]')["content"]
+        == "A library run by <volunteers> in Gresford."
+    )
+    chosen = parse(client.get("/en/groups/rhos-cafe/"))
+    assert chosen.select_one('meta[name="description"]')["content"] == "The café for Rhos."
