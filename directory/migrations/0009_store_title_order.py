@@ -19,7 +19,7 @@ def fill_title_order(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0007_suggestion_confirmation_sent'),
+        ('directory', '0008_group_chooses_to_show_email_and_email_language'),
         ('search', '0001_initial'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
