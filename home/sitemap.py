@@ -12,8 +12,10 @@ from collections import defaultdict
 
 from django.db.models import Max, Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_sitemaps
 from wagtail.models import Page
 
+from .public_address import public_page_url, rehomed
 from .visibility import publicly_visible
 
 
@@ -44,7 +46,7 @@ class BilingualSitemap(Sitemap):
             versions[translation.translation_key].append(
                 {
                     "lang_code": translation.locale.language_code,
-                    "location": translation.get_full_url(self.request),
+                    "location": public_page_url(translation, self.request),
                 }
             )
         return {key: links for key, links in versions.items() if len(links) > 1}
@@ -55,9 +57,19 @@ class BilingualSitemap(Sitemap):
         urls = []
         for item in pages:
             for url in item.get_sitemap_urls(self.request):
+                url["location"] = rehomed(url["location"])
                 url["alternates"] = alternates.get(item.translation_key, [])
                 urls.append(url)
         last_mods = {url.get("lastmod") for url in urls}
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+def sitemap_index(request, **kwargs):
+    """Wagtail's sitemap index, its files named at the public address rather than at the
+    request's host (Django's index view builds them from ``get_current_site``)."""
+    response = wagtail_sitemaps.index(request, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = rehomed(item.location)
+    return response

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from directory.models import GroupLanguage
+from home.public_address import public_page_url, public_url
 
 from .ids import TAXONOMY_ID, part_id, topic_term_id
 
@@ -46,7 +47,7 @@ def without_empty(data):
 def absolute(request, view_name, language, args=()):
     try:
         with translation.override(language):
-            return request.build_absolute_uri(reverse(view_name, args=args))
+            return public_url(reverse(view_name, args=args))
     except NoReverseMatch:
         return None
 
@@ -125,7 +126,7 @@ class Service:
                 "organization_id": self.part("organization"),
                 "name": words.title,
                 "description": words.summary,
-                "url": words.get_full_url(self.request),
+                "url": public_page_url(words, self.request),
                 "email": english.email,
                 "status": "active",  # only live listings are published
                 "application_process": words.how_to_join,

@@ -25,6 +25,7 @@ from wagtail.models import Locale
 
 from bilingual.language import current_language
 from directory.editors import editors_of
+from home.public_address import public_url
 from home.throttle import within_the_hourly_limit
 
 from .models.message import Message
@@ -188,7 +189,7 @@ def send_message(message):
             "group_name": _title_in(group, language),
             "opportunity_title": _title_in(opportunity, language),
             "reply_language": dict(LANGUAGES)[message.language],
-            "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteering_messages:index"),
+            "admin_url": public_url(reverse("volunteering_messages:index")),
         }
         with translation.override(language):
             subject = render_to_string(f"volunteering/emails/{template}_subject.txt", context).strip()

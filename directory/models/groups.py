@@ -19,6 +19,7 @@ from bilingual.language import current_language
 from bilingual.names import BilingualNameMixin
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.public_address import public_page_url, public_url
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -225,7 +226,7 @@ class GroupPage(BasePage):
             "@type": "NGO",
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "inLanguage": current_language(),
             "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
         }
@@ -253,7 +254,7 @@ class GroupPage(BasePage):
         if same_as:
             data["sameAs"] = same_as
         if self.listing_image:
-            data["logo"] = request.build_absolute_uri(self.listing_image.get_rendition("width-400").url)
+            data["logo"] = public_url(self.listing_image.get_rendition("width-400").url)
         return data
 
 

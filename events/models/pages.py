@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.models import GroupPage
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
+from home.public_address import public_page_url, public_url
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..calendar import calendar_response, iso_date
@@ -511,7 +512,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "isAccessibleForFree": self.is_free,
@@ -546,7 +547,7 @@ class EventPage(RoutablePageMixin, BasePage):
             data["organizer"] = {
                 "@type": "Organization",
                 "name": self.organiser.title,
-                "url": self.organiser.get_full_url(request),
+                "url": public_page_url(self.organiser, request),
             }
         if self.booking_url or self.is_free:
             offer = {"@type": "Offer", "url": self.booking_url or data["url"]}
@@ -554,7 +555,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 offer.update(price="0", priceCurrency="GBP")
             data["offers"] = offer
         if self.listing_image:
-            data["image"] = request.build_absolute_uri(self.listing_image.get_rendition("width-800").url)
+            data["image"] = public_url(self.listing_image.get_rendition("width-800").url)
         return data
 
 

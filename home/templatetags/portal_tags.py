@@ -8,6 +8,7 @@ from bilingual.language import current_language
 from bilingual.translations import language_versions as find_language_versions
 from home.breadcrumbs import page_trail
 from home.page_cache import cached
+from home.public_address import public_url
 from home.visibility import publicly_visible
 
 register = template.Library()
@@ -55,6 +56,13 @@ def main_navigation():
         ]
 
     return cached(f"navigation:{language}", sections)
+
+
+@register.filter(name="public_url")
+def public_url_filter(path):
+    """``{{ page_path|public_url }}``: the path at the site's one public address
+    (home/public_address.py), whatever host name the request came in by."""
+    return public_url(path)
 
 
 @register.filter

@@ -24,6 +24,7 @@ from bilingual.language import current_language
 from bilingual.translations import live_originals
 from events.forms import EventPageForm
 from home.models import BasePage
+from home.public_address import public_page_url
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..messages import message_form_view
@@ -406,7 +407,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             "@type": "JobPosting",
             "title": self.title,
             "description": self.what_you_do,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "employmentType": "VOLUNTEER",
             "inLanguage": current_language(),
             "datePosted": (self.first_published_at or timezone.now()).date().isoformat(),
@@ -417,7 +418,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             data["hiringOrganization"] = {
                 "@type": "Organization",
                 "name": self.organiser.title,
-                "sameAs": self.organiser.get_full_url(request),
+                "sameAs": public_page_url(self.organiser, request),
             }
         if self.from_home:
             data["jobLocationType"] = "TELECOMMUTE"
