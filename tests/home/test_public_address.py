@@ -46,10 +46,7 @@ def written_addresses(client, host):
         response = client.get(path, HTTP_HOST=host)
         assert response.status_code == 200, (path, host)
         text = response.content.decode()
-        found[path] = sorted(
-            set(OURS.findall(text))
-            | set(re.findall(r"^UID:.*$", text, re.MULTILINE))
-        )
+        found[path] = sorted(set(OURS.findall(text)) | set(re.findall(r"^UID:.*$", text, re.MULTILINE)))
     return found
 
 
@@ -93,7 +90,12 @@ def test_no_absolute_url_is_built_from_a_request_or_a_sites_own_host():
         if relative.as_posix() in {"home/public_address.py", "home/page_cache.py"}:  # the cache keys by host
             continue
         text = source.read_text()
-        for pattern in ("get_full_url(", "build_absolute_uri(", "request.get_host", "WAGTAILADMIN_BASE_URL +"):
+        for pattern in (
+            "get_full_url(",
+            "build_absolute_uri(",
+            "request.get_host",
+            "WAGTAILADMIN_BASE_URL +",
+        ):
             if pattern in text:
                 offenders.append(f"{relative}: {pattern}")
     assert offenders == []
