@@ -44,6 +44,16 @@ def without_empty(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
+def published_email(listing):
+    """The group's e-mail address if the listing says the group publishes it, else None.
+
+    The one place the open feed decides on personal contact details: a group's address is often
+    a volunteer's own, so it stays out of the feed until the listing's "publish our e-mail"
+    choice (to come) says otherwise. Until then: never."""
+    publishes = getattr(listing, "publishes_email", False)
+    return listing.email if publishes else None
+
+
 def absolute(request, view_name, language, args=()):
     try:
         with translation.override(language):
@@ -127,7 +137,7 @@ class Service:
                 "name": words.title,
                 "description": words.summary,
                 "url": public_page_url(words, self.request),
-                "email": english.email,
+                "email": published_email(english),
                 "status": "active",  # only live listings are published
                 "application_process": words.how_to_join,
                 "assured_date": english.last_reviewed.isoformat() if english.last_reviewed else None,
@@ -155,15 +165,21 @@ class Service:
             )
         return data
 
-    def organization(self):
-        """The community group itself, as the organization that provides the service."""
+    def organization(self, with_services=False):
+        """The community group itself, as the organization that provides the service; with its
+        one service for ``/organizations/{id}`` (and ``/organizations?full=true``)."""
         english, words = self.english, self.words
-        return {
+        data = {
             "id": self.part("organization"),
             "name": words.title,
             "description": words.summary,  # required by the spec, even when empty
-            **without_empty({"email": english.email, "website": english.website}),
+            **without_empty({"email": published_email(english), "website": english.website}),
         }
+        if with_services:
+            service = self.full()
+            service.pop("organization", None)
+            data["services"] = [service]
+        return data
 
     def phones(self):
         if not self.english.phone:
