@@ -17,8 +17,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from bilingual.language import current_language
-
 from .public_address import public_base_url, public_page_url
 
 # The tree's root is depth 1; each language's home page sits just below it.
@@ -44,7 +42,6 @@ class Trail:
         return {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",
-            "inLanguage": current_language(),
             "itemListElement": [
                 {"@type": "ListItem", "position": position, "name": crumb.title, "item": crumb.full_url}
                 for position, crumb in enumerate(crumbs, start=1)

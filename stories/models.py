@@ -316,7 +316,7 @@ class StoryPage(BasePage):
     def structured_data(self, request):
         """schema.org Article for search engines: https://schema.org/Article"""
         settings = PortalSettings.for_request(request)
-        publisher = {"@type": "Organization", "name": settings.name}
+        publisher = {"@type": "Organization", "name": settings.name, "url": public_url("/")}
         data = {
             "@context": "https://schema.org",
             "@type": "Article",
@@ -342,6 +342,8 @@ class StoryPage(BasePage):
             data["author"] = publisher
         if self.hero_image:
             data["image"] = public_url(self.hero_image.get_rendition(HERO_IMAGE).url)
+        elif self.listing_image:  # Google's article guidelines recommend an image
+            data["image"] = public_url(self.listing_image.get_rendition("width-800").url)
         return data
 
 

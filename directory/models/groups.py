@@ -15,7 +15,6 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from bilingual.language import current_language
 from bilingual.names import BilingualNameMixin
 from home.blocks import BodyBlock
 from home.models import BasePage
@@ -227,7 +226,6 @@ class GroupPage(BasePage):
             "name": self.title,
             "description": self.summary,
             "url": public_page_url(self, request),
-            "inLanguage": current_language(),
             "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
         }
         if self.address or self.postcode or self.area_id:
@@ -241,11 +239,16 @@ class GroupPage(BasePage):
             if self.area_id:
                 data["address"]["addressLocality"] = self.area_name
         if self.latitude is not None and self.longitude is not None:
-            data["geo"] = {
+            # ``geo`` belongs to a Place, not to an Organization: the group's meeting place.
+            place = {"@type": "Place"}
+            if "address" in data:
+                place["address"] = data["address"]
+            place["geo"] = {
                 "@type": "GeoCoordinates",
                 "latitude": float(self.latitude),
                 "longitude": float(self.longitude),
             }
+            data["location"] = place
         for key, value in (("email", self.email), ("telephone", self.phone)):
             if value:
                 data[key] = value

@@ -550,7 +550,15 @@ class EventPage(RoutablePageMixin, BasePage):
                 "url": public_page_url(self.organiser, request),
             }
         if self.booking_url or self.is_free:
-            offer = {"@type": "Offer", "url": self.booking_url or data["url"]}
+            # Google's event guidelines recommend availability and validFrom: places can be had
+            # (the site lists no sold-out state) from when the event was first published.
+            offer = {
+                "@type": "Offer",
+                "url": self.booking_url or data["url"],
+                "availability": "https://schema.org/InStock",
+            }
+            if self.first_published_at:
+                offer["validFrom"] = self.first_published_at.isoformat()
             if self.is_free:
                 offer.update(price="0", priceCurrency="GBP")
             data["offers"] = offer

@@ -113,6 +113,9 @@ def test_json_ld_describes_the_next_occurrence(client, repair_cafe):
     assert data["inLanguage"] == ["cy", "en"]
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    # What Google's event guidelines recommend for an Offer.
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert data["offers"]["validFrom"].startswith("2026-")
     welsh = json_ld(parse(client.get("/cy/digwyddiadau/caffi-trwsio/")))
     assert (welsh["location"]["name"], welsh["organizer"]["name"]) == ("Y Stiwt", "Caffi Cymunedol Rhos")
 
@@ -302,3 +305,4 @@ def test_council_editor_manages_venues(client, django_user_model, areas):
     assert response.status_code == 302
     venue = Venue.objects.get(name="Rhos Miners Institute")
     assert (venue.slug, venue.slug_cy) == ("rhos-miners-institute", "sefydliad-y-glowyr-rhos")
+
