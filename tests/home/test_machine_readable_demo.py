@@ -2,6 +2,7 @@
 checked against the vendored vocabulary (tests/home/schemaorg/, release 12.0)."""
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -88,3 +89,30 @@ def test_every_json_ld_block_fits_the_schema_org_vocabulary(client, demo_content
             problems += misused_properties(json.loads(script.string), path)
     assert blocks > 20
     assert problems == []
+
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr"
+)
+# "14 November 2026", "Tachwedd 2026": a date a person reads, which machines should read too.
+WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}} )?({MONTHS}) \d{{4}}\b")
+
+
+def dates_outside_time_elements(soup):
+    main = soup.select_one("main") or soup
+    return [
+        WRITTEN_DATE.search(text).group(0)
+        for text in main.find_all(string=WRITTEN_DATE)
+        if text.find_parent("time") is None and text.find_parent(["script", "style", "textarea"]) is None
+    ]
+
+
+def test_every_date_on_the_demo_pages_is_in_a_time_element(client, demo_content):
+    paths = demo_paths() + ["/en/events/", "/cy/digwyddiadau/", "/en/volunteering/", "/en/stories/"]
+    problems = {}
+    for path in paths:
+        found = dates_outside_time_elements(parse(client.get(path)))
+        if found:
+            problems[path] = found
+    assert problems == {}
