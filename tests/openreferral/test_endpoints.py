@@ -152,11 +152,11 @@ def test_taxonomies_list_one_taxonomy_whose_terms_are_the_topics(api, topics):
         "taxonomy": "Together in Wrexham topics",
         "taxonomy_id": str(TAXONOMY_ID),
         "language": "en",
-        "term_uri": "http://testserver/en/topics/food/",
+        "term_uri": "http://localhost/en/topics/food/",
     }
     welsh = api(f"/taxonomy_terms/{food['id']}?lang=cy")
     assert (welsh["id"], welsh["code"], welsh["name"], welsh["term_uri"]) == (
-        food["id"], "food", "Bwyd", "http://testserver/cy/pynciau/bwyd/"
+        food["id"], "food", "Bwyd", "http://localhost/cy/pynciau/bwyd/"
     )  # fmt: skip
     assert api(f"/taxonomy_terms?taxonomy_id={TAXONOMY_ID}")["total_items"] == 2
     assert api(f"/taxonomy_terms?taxonomy_id={uuid.uuid4()}")["total_items"] == 0
@@ -173,7 +173,8 @@ def test_taxonomies_list_one_taxonomy_whose_terms_are_the_topics(api, topics):
         "/taxonomies/42",
         "/taxonomy_terms/{uuid}",
         "/taxonomy_terms/food",
-        "/organizations",
+        "/organizations/{uuid}",
+        "/organizations/42",
         "/no/such/thing",
     ],
 )

@@ -107,11 +107,14 @@ def test_bilingual_group_speaks_both_languages(api, make_service):
 
 def test_service_at_location_detail_nests_location_and_service(api, make_service):
     group = make_service("Rhos Café")
-    data = api(f"/service_at_locations/{part_id(group.translation_key, 'service_at_location')}")
-    assert data["location"]["addresses"][0]["postal_code"] == "LL12 8NU"
-    assert data["service"]["id"] == str(group.translation_key)
-    assert data["service"]["schedules"][0]["description"] == "Tuesdays 10am to 4pm"
-    assert "service_at_locations" not in data["service"]  # no loop back
+    # The UK profile's shape: the service, holding the one service_at_location asked for.
+    wanted = part_id(group.translation_key, "service_at_location")
+    data = api(f"/service_at_locations/{wanted}")
+    assert data["id"] == str(group.translation_key)
+    assert data["schedules"][0]["description"] == "Tuesdays 10am to 4pm"
+    [place] = data["service_at_locations"]
+    assert place["id"] == wanted
+    assert place["location"]["addresses"][0]["postal_code"] == "LL12 8NU"
 
 
 def test_only_groups_with_a_place_are_services_at_locations(api, make_service):

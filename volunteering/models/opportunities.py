@@ -20,7 +20,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from bilingual.language import current_language
 from bilingual.translations import live_originals
 from events.forms import EventPageForm
 from home.models import BasePage
@@ -408,8 +407,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             "title": self.title,
             "description": self.what_you_do,
             "url": public_page_url(self, request),
-            "employmentType": "VOLUNTEER",
-            "inLanguage": current_language(),
+            "employmentType": "VOLUNTEER",  # no inLanguage: not a JobPosting property
             "datePosted": (self.first_published_at or timezone.now()).date().isoformat(),
         }
         if self.closing_date:
