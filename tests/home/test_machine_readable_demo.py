@@ -106,7 +106,11 @@ def dates_outside_time_elements(soup):
     return [
         WRITTEN_DATE.search(text).group(0)
         for text in main.find_all(string=WRITTEN_DATE)
-        if text.find_parent("time") is None and text.find_parent(["script", "style", "textarea"]) is None
+        if text.find_parent("time") is None
+        and text.find_parent(["script", "style", "textarea"]) is None
+        # Editors' own prose ("prepared in November 2026") is theirs to write; the dates the
+        # site prints from its data are what machines must be able to read.
+        and text.find_parent(class_="rich-text") is None
     ]
 
 
