@@ -21,6 +21,8 @@ from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.users.models import UserProfile
 
+from home.public_address import public_url
+
 from .models import GroupEditors, GroupPage
 
 IMAGE_ACTIONS = ("add_image", "choose_image", "change_image")
@@ -111,12 +113,14 @@ def _free_username(User, email):
 
 def _send_invitation(user, listing, language):
     if user.has_usable_password():
-        link = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home")
+        link = public_url(reverse("wagtailadmin_home"))
     else:
         token = default_token_generator.make_token(user)
-        link = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "wagtailadmin_password_reset_confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+        link = public_url(
+            reverse(
+                "wagtailadmin_password_reset_confirm",
+                kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": token},
+            )
         )
     with translation.override(language):
         context = {

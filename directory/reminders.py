@@ -6,8 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
+
+from home.public_address import public_url
 
 from .models import GroupEditors, GroupPage, ReviewReminder
 
@@ -40,7 +43,7 @@ def send_reminder(listing):
             localized = listing.localized
             context = {
                 "listing": localized,
-                "edit_url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{localized.pk}/edit/",
+                "edit_url": public_url(reverse("wagtailadmin_pages:edit", args=[localized.pk])),
             }
             subject = render_to_string("directory/emails/review_reminder_subject.txt", context).strip()
             body = render_to_string("directory/emails/review_reminder.txt", context)

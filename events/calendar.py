@@ -13,6 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from bilingual.language import current_language
+from home.public_address import public_page_url
 
 from .recurrence import make_local
 
@@ -42,11 +43,11 @@ def _location(venue):
 def event_component(event, request):
     """One VEVENT for the event (a repeating one carries its rule), in the reader's language."""
     schedule = event.get_schedule()
-    url = event.get_full_url(request)
+    url = public_page_url(event, request)
     component = Event()
-    component.add(
-        "uid", f"event-{event.translation_key}-{current_language()}@{request.get_host().split(':')[0]}"
-    )
+    # The same in every calendar, whatever host name the feed was fetched by (RFC 7986 5.3:
+    # a UID is a globally unique identifier, not a host name; the translation key is a UUID).
+    component.add("uid", f"event-{event.translation_key}-{current_language()}")
     component.add("dtstamp", event.last_published_at or timezone.now())
     component.add("summary", event.title)
     component.add("description", "\n\n".join(text for text in (event.summary, url) if text))

@@ -26,6 +26,7 @@ from bilingual.language import current_language
 from bilingual.welsh import sort_key_for
 from home.models import BasePage, IndexPage, TranslatedPageLink
 from home.page_cache import cached, tree_key
+from home.public_address import public_page_url
 from home.visibility import publicly_visible
 from search.models import TaggedPage, Topic
 
@@ -253,7 +254,7 @@ class GuidePage(BasePage):
 
     def structured_data(self, request):
         """schema.org HowTo with one HowToStep per step: https://schema.org/HowTo"""
-        url = self.get_full_url(request)
+        url = public_page_url(self, request)
         data = {
             "@context": "https://schema.org",
             "@type": "HowTo",

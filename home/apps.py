@@ -8,11 +8,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from .alerts import SiteAlert
         from .page_cache import forget_page_tree
+        from .public_address import forget_public_base_url
 
         # Menus, footer links and the private sections are cached per page tree; these are
         # the events that change it.
@@ -28,3 +29,6 @@ class HomeConfig(AppConfig):
         # A site alert saved or deleted shows or goes on every page at once.
         post_save.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-saved")
         post_delete.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-deleted")
+        # The public address is the default Site's unless PUBLIC_BASE_URL says otherwise.
+        post_save.connect(forget_public_base_url, sender=Site, dispatch_uid="public-address-site-saved")
+        post_delete.connect(forget_public_base_url, sender=Site, dispatch_uid="public-address-site-deleted")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from bilingual.language import current_language
+from .public_address import public_base_url, public_page_url
 
 # The tree's root is depth 1; each language's home page sits just below it.
 HOME_DEPTH = 2
@@ -42,7 +42,6 @@ class Trail:
         return {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",
-            "inLanguage": current_language(),
             "itemListElement": [
                 {"@type": "ListItem", "position": position, "name": crumb.title, "item": crumb.full_url}
                 for position, crumb in enumerate(crumbs, start=1)
@@ -50,25 +49,12 @@ class Trail:
         }
 
 
-def site_root_url(request):
-    """The site's address ("https://example.org") as Wagtail's cached site root paths give it,
-    so that views' URLs match the pages' ``get_full_url``."""
-    root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
-    if root_paths is None:
-        root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-    site = Site.find_for_request(request)
-    for root_path in root_paths:
-        if site is None or root_path.site_id == site.pk:
-            return root_path.root_url
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def _home_crumb(url, full_url):
     return Crumb(gettext("Home"), url, full_url)
 
 
 def _page_crumb(page, request):
-    return Crumb(page.title, page.get_url(request), page.get_full_url(request))
+    return Crumb(page.title, page.get_url(request), public_page_url(page, request))
 
 
 def _ancestors(page):
@@ -115,7 +101,7 @@ def page_trail(page, request):
 def view_trail(request, links, current_title):
     """The trail for a view that is not a page: ``links`` are (title, URL) pairs below the home
     page; the view itself is the current crumb, at its address without the query string."""
-    root_url = site_root_url(request)
+    root_url = public_base_url()
     home_url = reverse("wagtail_serve", args=[""])
     crumbs = [_home_crumb(home_url, root_url + home_url)]
     crumbs += [Crumb(title, url, root_url + url) for title, url in links]

@@ -23,6 +23,7 @@ from bilingual.welsh import search_terms
 from .alerts import SiteAlert  # noqa: F401  (a model of this app, defined beside its helpers)
 from .blocks import BodyBlock
 from .page_cache import cached, forget_page_tree
+from .public_address import public_page_url, public_url
 from .visibility import is_publicly_visible
 
 
@@ -194,13 +195,12 @@ class HomePage(BasePage):
     def structured_data(self, request):
         """schema.org WebSite with the site's search, in this page's language:
         https://schema.org/WebSite and https://schema.org/SearchAction"""
-        _site_id, root_url, _path = self.get_url_parts(request)
-        search_url = root_url + reverse("search")  # in the reader's language: /cy/chwilio/
+        search_url = public_url(reverse("search"))  # in the reader's language: /cy/chwilio/
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": PortalSettings.for_request(request).name,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "inLanguage": current_language(),
             "potentialAction": {
                 "@type": "SearchAction",

@@ -14,8 +14,10 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_sitemaps
 from wagtail.models import Page, Site
 
+from .public_address import public_url, rehomed
 from .visibility import publicly_visible
 
 # What a sitemap entry needs of a page, read as plain rows: building 1,000 Page objects and
@@ -53,9 +55,9 @@ class BilingualSitemap(Sitemap):
             if root.site_id == site.pk:
                 roots.setdefault(root.language_code, root)
         beginnings = {}
-        for language, root in roots.items():
+        for language in roots:
             with translation.override(language):
-                beginnings[language] = root.root_url + reverse("wagtail_serve", args=("",))
+                beginnings[language] = public_url(reverse("wagtail_serve", args=("",)))
 
         def address(row):
             root = roots.get(row["locale__language_code"])
@@ -98,3 +100,12 @@ class BilingualSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+def sitemap_index(request, **kwargs):
+    """Wagtail's sitemap index, its files named at the public address rather than at the
+    request's host (Django's index view builds them from ``get_current_site``)."""
+    response = wagtail_sitemaps.index(request, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = rehomed(item.location)
+    return response

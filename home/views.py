@@ -8,6 +8,7 @@ from bilingual.language import current_language
 
 from .alerts import SiteAlert, hidden_alert_ids
 from .page_cache import HIDDEN_ALERTS_COOKIE
+from .public_address import public_url
 
 
 def robots_txt(request):
@@ -15,7 +16,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

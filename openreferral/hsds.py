@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from directory.models import GroupLanguage
+from home.public_address import public_page_url, public_url
 
 from .ids import TAXONOMY_ID, part_id, topic_term_id
 
@@ -43,10 +44,19 @@ def without_empty(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
+def published_email(listing):
+    """The group's e-mail address if the listing says the group publishes it, else None.
+
+    The one place the open feed decides on personal contact details: a group's address is often
+    a volunteer's own, so it stays out of the feed unless the listing's "Show our e-mail address
+    on the page" choice (``GroupPage.public_email``) says otherwise."""
+    return listing.public_email or None
+
+
 def absolute(request, view_name, language, args=()):
     try:
         with translation.override(language):
-            return request.build_absolute_uri(reverse(view_name, args=args))
+            return public_url(reverse(view_name, args=args))
     except NoReverseMatch:
         return None
 
@@ -125,8 +135,8 @@ class Service:
                 "organization_id": self.part("organization"),
                 "name": words.title,
                 "description": words.summary,
-                "url": words.get_full_url(self.request),
-                "email": english.public_email,
+                "url": public_page_url(words, self.request),
+                "email": published_email(english),
                 "status": "active",  # only live listings are published
                 "application_process": words.how_to_join,
                 "assured_date": english.last_reviewed.isoformat() if english.last_reviewed else None,
@@ -154,15 +164,21 @@ class Service:
             )
         return data
 
-    def organization(self):
-        """The community group itself, as the organization that provides the service."""
+    def organization(self, with_services=False):
+        """The community group itself, as the organization that provides the service; with its
+        one service for ``/organizations/{id}`` (and ``/organizations?full=true``)."""
         english, words = self.english, self.words
-        return {
+        data = {
             "id": self.part("organization"),
             "name": words.title,
             "description": words.summary,  # required by the spec, even when empty
-            **without_empty({"email": english.public_email, "website": english.website}),
+            **without_empty({"email": published_email(english), "website": english.website}),
         }
+        if with_services:
+            service = self.full()
+            service.pop("organization", None)
+            data["services"] = [service]
+        return data
 
     def phones(self):
         if not self.english.phone:

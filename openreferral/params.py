@@ -151,7 +151,22 @@ def texts(params):
     return found
 
 
-def check_format(params):
+# Filters of the UK profile's API that this API does not implement: refused by name rather than
+# silently ignored, so that a client never takes an unfiltered answer for a filtered one.
+# (Groups have no ages or meeting days as data, and postcodes are not geocoded.)
+UNSUPPORTED_FILTERS = ("minimum_age", "maximum_age", "day", "postcode", "proximity")
+
+
+def check_query(params):
+    """Refuse what the endpoints would otherwise misread: a parameter given twice (the views read
+    one value, so ``?page=x&page=1`` must not let ``x`` pass unchecked), an unsupported filter,
+    and a format other than JSON."""
+    for name in params:
+        if len(params.getlist(name)) > 1:
+            raise ApiError(_("%(name)s may be given only once.") % {"name": name})
+    for name in UNSUPPORTED_FILTERS:
+        if name in params:
+            raise ApiError(_("The %(name)s filter is not supported by this API.") % {"name": name})
     value = params.get("format")
     if value not in (None, "", "json"):
         raise ApiError(_("Only format=json is supported."))

@@ -19,6 +19,10 @@ urlpatterns = [
         views.service_at_location_detail,
         name="service_at_location",
     ),
+    re_path(r"^organizations/?$", views.organizations, name="organizations"),
+    re_path(
+        rf"^organizations/{ID.format('organization_id')}/?$", views.organization_detail, name="organization"
+    ),
     re_path(r"^taxonomies/?$", views.taxonomies, name="taxonomies"),
     re_path(rf"^taxonomies/{ID.format('taxonomy_id')}/?$", views.taxonomy_detail, name="taxonomy"),
     re_path(r"^taxonomy_terms/?$", views.taxonomy_terms, name="taxonomy_terms"),

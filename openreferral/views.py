@@ -26,8 +26,24 @@ from .queries import SOURCE_LANGUAGE, Groups
 HSDS_VERSION = "3.0"
 # The UK profile as the specification names it (docs/hsds/using_profiles.md).
 UK_PROFILE_URL = "https://docs.openreferraluk.org/en/latest/"
-# The API reference this API implements (the value examples/base.json gives).
-OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+# The UK profile's OpenAPI document, which the answers follow (its /service_at_locations/{id}
+# answers with a service, as schema/compiled/service.json has it).
+OPENAPI_URL = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/openapi.json"
+# The data's licence: the Open Government Licence v3.0, with the attribution statement it asks
+# for, in English and Welsh (the National Archives publishes both versions).
+LICENCE = {
+    "en": {
+        "name": "Open Government Licence v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "attribution": "Contains public sector information licensed under the Open Government Licence v3.0.",
+    },
+    "cy": {
+        "name": "Trwydded Llywodraeth Agored v3.0",
+        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/",
+        "attribution": "Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded "
+        "Llywodraeth Agored v3.0.",
+    },
+}
 
 
 def json_response(data, status=200):
@@ -66,7 +82,7 @@ def api_endpoint(view):
                 try:
                     language, negotiated = params.language(request)
                     with translation.override(language):
-                        params.check_format(request.GET)
+                        params.check_query(request.GET)
                         response = json_response(view(request, language, *args, **kwargs))
                     response["Content-Language"] = language
                 except ApiError as error:
@@ -113,7 +129,13 @@ def not_found(kind):
 
 @api_endpoint
 def root(request, language):
-    return {"version": HSDS_VERSION, "profile": UK_PROFILE_URL, "openapi_url": OPENAPI_URL}
+    other = "cy" if language == "en" else "en"
+    return {
+        "version": HSDS_VERSION,
+        "profile": UK_PROFILE_URL,
+        "openapi_url": OPENAPI_URL,
+        "licence": {**LICENCE[language], "other_language": {"language": other, **LICENCE[other]}},
+    }
 
 
 class ServiceList:
@@ -182,7 +204,28 @@ def service_at_location_detail(request, language, service_at_location_id):
     )
     if not service:
         raise not_found("service at location")
-    return service.service_at_location(full=True)
+    # The UK profile answers this path with the service (schema/compiled/service.json: ``name``
+    # and ``status`` required), whose ``service_at_locations`` holds the one asked for; a
+    # valid HSDS service all the same.
+    return service.full()
+
+
+@api_endpoint
+def organizations(request, language):
+    """HSDS 3.0 core's ``/organizations``: each community group is its own organization."""
+    listing = ServiceList(request, language, places_only=False)
+    return listing.page(lambda service: service.organization(with_services=listing.full))
+
+
+@api_endpoint
+def organization_detail(request, language, organization_id):
+    groups = Groups()
+    wanted = parse_uuid(organization_id)
+    key = wanted and groups.key_for(groups.services(), wanted, "organization")
+    service = key and _one_service(request, language, groups, groups.services().filter(translation_key=key))
+    if not service:
+        raise not_found("organization")
+    return service.organization(with_services=True)
 
 
 @api_endpoint

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import media
-from home.sitemap import BilingualSitemap
+from home.sitemap import BilingualSitemap, sitemap_index
 from home.views import favicon_ico, hide_site_alert, robots_txt
 
 SITEMAPS = {"pages": BilingualSitemap}
@@ -18,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",
-        sitemaps.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

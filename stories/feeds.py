@@ -11,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from home.models import PortalSettings
+from home.public_address import public_page_url
 
 FEED_LENGTH = 20
 
@@ -32,7 +33,7 @@ class StoryFeed(Feed):
         return index_page.summary or index_page.introduction or index_page.title
 
     def link(self, index_page):
-        return index_page.get_full_url(self.request)
+        return public_page_url(index_page, self.request)
 
     def feed_url(self, index_page):
         return self.link(index_page) + index_page.reverse_subpage(self.route)
@@ -47,7 +48,7 @@ class StoryFeed(Feed):
         return story.standfirst or story.summary
 
     def item_link(self, story):
-        return story.get_full_url(self.request)
+        return public_page_url(story, self.request)
 
     def item_pubdate(self, story):
         return datetime.combine(story.date, time.min)

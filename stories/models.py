@@ -23,6 +23,7 @@ from directory.models import Area, GroupPage
 from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
 from home.page_cache import cached, tree_key
+from home.public_address import public_page_url, public_url
 from home.visibility import publicly_visible
 
 from .feeds import AtomStoryFeed, StoryFeed
@@ -315,14 +316,14 @@ class StoryPage(BasePage):
     def structured_data(self, request):
         """schema.org Article for search engines: https://schema.org/Article"""
         settings = PortalSettings.for_request(request)
-        publisher = {"@type": "Organization", "name": settings.name}
+        publisher = {"@type": "Organization", "name": settings.name, "url": public_url("/")}
         data = {
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": self.title,
             "description": self.standfirst,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
+            "url": public_page_url(self, request),
+            "mainEntityOfPage": public_page_url(self, request),
             "datePublished": self.date.isoformat(),
             "inLanguage": current_language(),
             "publisher": publisher,
@@ -335,12 +336,14 @@ class StoryPage(BasePage):
             data["author"] = {
                 "@type": "Organization",
                 "name": self.author_group.title,
-                "url": self.author_group.get_full_url(request),
+                "url": public_page_url(self.author_group, request),
             }
         else:
             data["author"] = publisher
         if self.hero_image:
-            data["image"] = request.build_absolute_uri(self.hero_image.get_rendition(HERO_IMAGE).url)
+            data["image"] = public_url(self.hero_image.get_rendition(HERO_IMAGE).url)
+        elif self.listing_image:  # Google's article guidelines recommend an image
+            data["image"] = public_url(self.listing_image.get_rendition("width-800").url)
         return data
 
 

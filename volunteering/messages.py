@@ -25,6 +25,7 @@ from wagtail.models import Locale
 
 from bilingual.language import current_language
 from directory.editors import editors_of
+from home.public_address import public_url
 from home.throttle import within_the_hourly_limit
 
 from .models.message import LANGUAGES, Message
@@ -222,6 +223,7 @@ def send_message(message):
             "group_name": title_in(group, language),
             "opportunity_title": title_in(opportunity, language),
             "reply_language": dict(LANGUAGES)[message.language],
+            "admin_url": public_url(reverse("volunteering_messages:index")),
         }
         return relay_email(template, language, to, context, reply_to)
 

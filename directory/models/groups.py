@@ -15,11 +15,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from bilingual.language import current_language
 from bilingual.names import BilingualNameMixin
 from bilingual.welsh import initial_letter, stored_sort_key
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.public_address import public_page_url, public_url
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -305,8 +305,7 @@ class GroupPage(BasePage):
             "@type": "NGO",
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
-            "inLanguage": current_language(),
+            "url": public_page_url(self, request),
             "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
         }
         if self.address or self.postcode or self.area_id:
@@ -320,11 +319,16 @@ class GroupPage(BasePage):
             if self.area_id:
                 data["address"]["addressLocality"] = self.area_name
         if self.latitude is not None and self.longitude is not None:
-            data["geo"] = {
+            # ``geo`` belongs to a Place, not to an Organization: the group's meeting place.
+            place = {"@type": "Place"}
+            if "address" in data:
+                place["address"] = data["address"]
+            place["geo"] = {
                 "@type": "GeoCoordinates",
                 "latitude": float(self.latitude),
                 "longitude": float(self.longitude),
             }
+            data["location"] = place
         for key, value in (("email", self.public_email), ("telephone", self.phone)):
             if value:
                 data[key] = value
@@ -333,7 +337,7 @@ class GroupPage(BasePage):
         if same_as:
             data["sameAs"] = same_as
         if self.listing_image:
-            data["logo"] = request.build_absolute_uri(self.listing_image.get_rendition("width-400").url)
+            data["logo"] = public_url(self.listing_image.get_rendition("width-400").url)
         return data
 
 

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.models import GroupPage
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
+from home.public_address import public_page_url, public_url
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..calendar import calendar_response, iso_date
@@ -419,28 +420,30 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def _nearby_occurrences(self):
-        """The next dates (cancelled ones too) and the last one held before today, in one query.
+        """The next dates not yet over (cancelled ones too) and the last one held, in one query.
 
+        "Not yet over" is by the clock, not the day: a morning session that ended earlier today
+        is the last one held, not the next date (nor the JSON-LD ``startDate``).
         A preview shows the dates being edited, which are stored only when the page is saved.
         """
-        today = start_of_day(timezone.localdate())
+        now = timezone.now()
         if self.pk is None or self.previewing:
             occurrences = self._occurrences_from_rule()
             for occurrence in occurrences:
-                occurrence.upcoming = occurrence.is_not_over_by(today)
+                occurrence.upcoming = occurrence.is_not_over_by(now)
             held_before = [item for item in occurrences if not item.upcoming and not item.cancelled][-1:]
             return held_before + [item for item in occurrences if item.upcoming][:10]
         held = EventOccurrence.objects.filter(event=self, cancelled=False)
-        last_held = held.exclude(not_over_by(today)).order_by("-start").values("start")[:1]
+        last_held = held.exclude(not_over_by(now)).order_by("-start").values("start")[:1]
         return list(
-            self.occurrences.filter(not_over_by(today) | Q(start=Subquery(last_held), cancelled=False))
-            .annotate(upcoming=ExpressionWrapper(not_over_by(today), output_field=models.BooleanField()))
+            self.occurrences.filter(not_over_by(now) | Q(start=Subquery(last_held), cancelled=False))
+            .annotate(upcoming=ExpressionWrapper(not_over_by(now), output_field=models.BooleanField()))
             .order_by("start")[:10]
         )
 
     @property
     def upcoming_occurrences(self):
-        """The next few dates the event takes place, today's included."""
+        """The next few dates the event takes place, from the one going on now or next."""
         return [
             occurrence
             for occurrence in self._nearby_occurrences
@@ -511,7 +514,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "@type": "Event",
             "name": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "isAccessibleForFree": self.is_free,
@@ -546,15 +549,23 @@ class EventPage(RoutablePageMixin, BasePage):
             data["organizer"] = {
                 "@type": "Organization",
                 "name": self.organiser.title,
-                "url": self.organiser.get_full_url(request),
+                "url": public_page_url(self.organiser, request),
             }
         if self.booking_url or self.is_free:
-            offer = {"@type": "Offer", "url": self.booking_url or data["url"]}
+            # Google's event guidelines recommend availability and validFrom: places can be had
+            # (the site lists no sold-out state) from when the event was first published.
+            offer = {
+                "@type": "Offer",
+                "url": self.booking_url or data["url"],
+                "availability": "https://schema.org/InStock",
+            }
+            if self.first_published_at:
+                offer["validFrom"] = self.first_published_at.isoformat()
             if self.is_free:
                 offer.update(price="0", priceCurrency="GBP")
             data["offers"] = offer
         if self.listing_image:
-            data["image"] = request.build_absolute_uri(self.listing_image.get_rendition("width-800").url)
+            data["image"] = public_url(self.listing_image.get_rendition("width-800").url)
         return data
 
 

@@ -1,6 +1,9 @@
 import json
+from datetime import datetime
 
 from django import template
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -9,6 +12,7 @@ from bilingual.translations import language_versions as find_language_versions
 from home.alerts import alerts_for, hidden_alert_ids, seconds_until_alerts_change
 from home.breadcrumbs import page_trail
 from home.page_cache import cached, keep_no_longer_than
+from home.public_address import public_url
 from home.visibility import publicly_visible
 
 register = template.Library()
@@ -72,6 +76,35 @@ def main_navigation():
         ]
 
     return cached(f"navigation:{language}", sections)
+
+
+@register.filter(name="public_url")
+def public_url_filter(path):
+    """``{{ page_path|public_url }}``: the path at the site's one public address
+    (home/public_address.py), whatever host name the request came in by."""
+    return public_url(path)
+
+
+TIME_FORMAT_CHARACTERS = set("aAfgGhHiPsu")
+MONTH_FORMAT_CHARACTERS = set("FMmnYy ")
+
+
+@register.filter(expects_localtime=True)
+def time_tag(value, format_string):
+    """``{{ day|time_tag:"j F Y" }}``: the date as ``date`` formats it (in the reader's
+    language), inside a ``<time datetime>`` element that machines read: a date, a month
+    (``F Y``) or, when the format shows the time, the local date and time with its offset.
+    Safe to pass into ``{% blocktranslate with … %}``."""
+    if not value:
+        return ""
+    shown = date_format(value, format_string)
+    if isinstance(value, datetime) and TIME_FORMAT_CHARACTERS & set(format_string):
+        machine = value.isoformat(timespec="minutes")
+    elif set(format_string) <= MONTH_FORMAT_CHARACTERS:
+        machine = value.strftime("%Y-%m")
+    else:
+        machine = value.strftime("%Y-%m-%d")
+    return format_html('<time datetime="{}">{}</time>', machine, shown)
 
 
 @register.filter

@@ -76,7 +76,12 @@ def test_group_page_has_schema_org_json_ld(client, make_group, areas):
     assert data["@type"] == "NGO"
     assert data["name"] == "Rhos Community Café"
     assert data["address"]["postalCode"] == "LL14 1AA"
-    assert data["geo"]["latitude"] == 53.01
+    # geo belongs to a Place (the group's location), not to the NGO; telephone and
+    # knowsLanguage are the NGO's own, inLanguage is not an Organization property.
+    assert "geo" not in data and "inLanguage" not in data
+    assert data["location"]["@type"] == "Place"
+    assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 53.01, "longitude": -3.05}
+    assert data["location"]["address"]["postalCode"] == "LL14 1AA"
 
 
 def test_stale_listing_warns_readers(client, make_group):

@@ -113,6 +113,9 @@ def test_json_ld_describes_the_next_occurrence(client, repair_cafe):
     assert data["inLanguage"] == ["cy", "en"]
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    # What Google's event guidelines recommend for an Offer.
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert data["offers"]["validFrom"].startswith("2026-")
     welsh = json_ld(parse(client.get("/cy/digwyddiadau/caffi-trwsio/")))
     assert (welsh["location"]["name"], welsh["organizer"]["name"]) == ("Y Stiwt", "Caffi Cymunedol Rhos")
 
@@ -302,3 +305,24 @@ def test_council_editor_manages_venues(client, django_user_model, areas):
     assert response.status_code == 302
     venue = Venue.objects.get(name="Rhos Miners Institute")
     assert (venue.slug, venue.slug_cy) == ("rhos-miners-institute", "sefydliad-y-glowyr-rhos")
+
+
+def test_a_date_that_ended_earlier_today_is_not_the_next_date(client, make_event):
+    """At 09:30 on Thursday 12 November an early session (07:00 to 08:00) is over: the next
+    date, on the page and as the JSON-LD startDate, is a week later."""
+    make_event("Early Swim", days=-7, repeat="weekly", start_time=time(7), end_time=time(8))
+    soup = parse(client.get("/en/events/early-swim/"))
+    assert json_ld(soup)["startDate"] == "2026-11-19T07:00:00+00:00"
+    assert summary(soup)["Date and time"].startswith("Thursday 19 November 2026")
+
+
+def test_multi_day_dates_are_in_time_elements(client, make_event):
+    make_event("Two Day Fair", days=10, end_date=date(2026, 11, 23), start_time=None, end_time=None)
+    make_event("Long Weekend", days=3, end_date=date(2026, 11, 16), start_time=time(18), end_time=time(12))
+    fair = parse(client.get("/en/events/two-day-fair/"))
+    assert [tag["datetime"] for tag in fair.select(".summary-list time")] == ["2026-11-22", "2026-11-23"]
+    weekend = parse(client.get("/en/events/long-weekend/"))
+    assert [tag["datetime"] for tag in weekend.select(".summary-list time")] == [
+        "2026-11-15T18:00+00:00",
+        "2026-11-16T12:00+00:00",
+    ]

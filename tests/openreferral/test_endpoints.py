@@ -30,11 +30,27 @@ def group(make_service, topics, areas):
 def test_root_names_version_profile_and_openapi(api):
     data = api("/")
     validate("root.json", data)
-    assert data == {
-        "version": "3.0",
-        "profile": "https://docs.openreferraluk.org/en/latest/",
-        "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json",
-    }
+    assert data["version"] == "3.0"
+    assert data["profile"] == "https://docs.openreferraluk.org/en/latest/"
+    # The UK profile's own document: its /service_at_locations/{id} is what the answers follow.
+    assert data["openapi_url"] == (
+        "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/schema/openapi.json"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_root_declares_the_open_government_licence_with_its_other_language(api, lang):
+    licence = api(f"/?lang={lang}")["licence"]
+    english, welsh = (
+        (licence, licence["other_language"]) if lang == "en" else (licence["other_language"], licence)
+    )
+    assert english["name"] == "Open Government Licence v3.0"
+    assert english["url"] == "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    assert english["attribution"].startswith("Contains public sector information licensed under the Open")
+    assert (
+        welsh["url"] == "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/"
+    )
+    assert welsh["name"] == "Trwydded Llywodraeth Agored v3.0"
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -45,6 +61,8 @@ def test_root_names_version_profile_and_openapi(api):
         ("/services?full=true", "service_list.json"),
         ("/service_at_locations", "service_at_location_list.json"),
         ("/service_at_locations?full=true", "service_at_location_list.json"),
+        ("/organizations", "organization_list.json"),
+        ("/organizations?full=true", "organization_list.json"),
         ("/taxonomies", "taxonomy_list.json"),
         ("/taxonomy_terms", "taxonomy_term_list.json"),
     ],
@@ -61,8 +79,16 @@ def test_details_validate(api, group, topics, lang):
     key = group.translation_key
     service = api(f"/services/{key}?lang={lang}")
     validate("service.json", service)
-    service_at_location = api(f"/service_at_locations/{part_id(key, 'service_at_location')}?lang={lang}")
-    validate("service_at_location.json", service_at_location)
+    # The UK profile answers /service_at_locations/{id} with the service (compiled/service.json:
+    # name and status required), holding the one service_at_location asked for.
+    wanted = part_id(key, "service_at_location")
+    service_at_location = api(f"/service_at_locations/{wanted}?lang={lang}")
+    validate("service.json", service_at_location)
+    assert service_at_location["name"] and service_at_location["status"] == "active"
+    assert [place["id"] for place in service_at_location["service_at_locations"]] == [wanted]
+    organization = api(f"/organizations/{part_id(key, 'organization')}?lang={lang}")
+    validate("organization.json", organization)
+    assert [service["id"] for service in organization["services"]] == [str(key)]
     validate("taxonomy.json", api(f"/taxonomies/{TAXONOMY_ID}?lang={lang}"))
     validate("taxonomy_term.json", api(f"/taxonomy_terms/{topic_term_id(topics['food'].pk)}?lang={lang}"))
 
@@ -126,11 +152,11 @@ def test_taxonomies_list_one_taxonomy_whose_terms_are_the_topics(api, topics):
         "taxonomy": "Together in Wrexham topics",
         "taxonomy_id": str(TAXONOMY_ID),
         "language": "en",
-        "term_uri": "http://testserver/en/topics/food/",
+        "term_uri": "http://localhost/en/topics/food/",
     }
     welsh = api(f"/taxonomy_terms/{food['id']}?lang=cy")
     assert (welsh["id"], welsh["code"], welsh["name"], welsh["term_uri"]) == (
-        food["id"], "food", "Bwyd", "http://testserver/cy/pynciau/bwyd/"
+        food["id"], "food", "Bwyd", "http://localhost/cy/pynciau/bwyd/"
     )  # fmt: skip
     assert api(f"/taxonomy_terms?taxonomy_id={TAXONOMY_ID}")["total_items"] == 2
     assert api(f"/taxonomy_terms?taxonomy_id={uuid.uuid4()}")["total_items"] == 0
@@ -147,7 +173,8 @@ def test_taxonomies_list_one_taxonomy_whose_terms_are_the_topics(api, topics):
         "/taxonomies/42",
         "/taxonomy_terms/{uuid}",
         "/taxonomy_terms/food",
-        "/organizations",
+        "/organizations/{uuid}",
+        "/organizations/42",
         "/no/such/thing",
     ],
 )
@@ -201,15 +228,44 @@ def test_paths_work_with_or_without_a_trailing_slash(api, group):
     assert api(f"/services/{group.translation_key}/")["id"] == str(group.translation_key)
 
 
+def feed_text(api, group):
+    text = str(api(f"/services/{group.translation_key}")) + str(api("/services?full=true"))
+    text += str(api("/service_at_locations?full=true")) + str(api("/organizations?full=true"))
+    return text + str(api(f"/organizations/{part_id(group.translation_key, 'organization')}"))
+
+
 def test_every_group_field_is_published_nowhere_but_where_expected(api, make_service):
-    """No editor's or suggester's e-mail leaks: only the listing's public contact details."""
+    """No editor's or suggester's e-mail leaks, nor the group's own address (often a
+    volunteer's personal one) unless the listing says the group publishes it."""
     group = make_service("Careful Group", email="public@group.example")
     GroupPage.objects.filter(pk=group.pk).update(owner=None)
     group.suggestions.create(submitter_email="private.person@example.com", language="en")
-    text = str(api(f"/services/{group.translation_key}")) + str(api("/services?full=true"))
-    text += str(api("/service_at_locations?full=true"))
+    text = feed_text(api, group)
     assert "private.person@example.com" not in text
-    assert "public@group.example" in text
+    assert "public@group.example" not in text
+
+
+def test_an_e_mail_the_listing_publishes_is_in_the_feed(api, make_service, monkeypatch):
+    """The hook for the listing's "publish our e-mail" choice (openreferral.hsds.published_email)."""
+    monkeypatch.setattr(GroupPage, "publishes_email", True, raising=False)
+    group = make_service("Open Group", email="public@group.example")
+    assert "public@group.example" in feed_text(api, group)
+
+
+@pytest.mark.parametrize("name", ["minimum_age", "maximum_age", "day", "postcode", "proximity"])
+@pytest.mark.parametrize("path", ["/services", "/service_at_locations", "/organizations"])
+def test_unsupported_uk_filters_are_refused_by_name(api, group, name, path):
+    data = api(f"{path}?{name}=5", expect=400)
+    assert name in data["error"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=x&page=1", "page=1&page=x", "per_page=1000&per_page=10", "lang=xx&lang=en", "taxonomy_id=no&taxonomy_id=",
+     "modified_after=soon&modified_after=2024-01-01"],
+)  # fmt: skip
+def test_a_repeated_parameter_never_lets_a_bad_value_pass(api, group, query):
+    assert query.split("=")[0] in api(f"/services?{query}", expect=400)["error"]
 
 
 def test_detail_queries(client, group):
@@ -217,6 +273,7 @@ def test_detail_queries(client, group):
     paths = [
         f"/api/openreferral/services/{group.translation_key}?lang=cy",
         f"/api/openreferral/service_at_locations/{part_id(group.translation_key, 'service_at_location')}?lang=cy",
+        f"/api/openreferral/organizations/{part_id(group.translation_key, 'organization')}?lang=cy",
     ]
     for path in paths:
         client.get(path)  # warm the per-process caches

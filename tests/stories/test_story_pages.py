@@ -182,6 +182,7 @@ def test_story_page_has_schema_org_article(client, make_story, gresford_library)
     assert data["inLanguage"] == "en"
     assert data["author"] == {"@type": "Person", "name": "Mair Jones"}
     assert data["publisher"]["name"] == "Together in Wrexham"
+    assert data["publisher"]["url"] == "http://localhost/"
     assert data["image"].endswith(".png")
     hero = soup.select_one(".story__hero img")
     assert hero["alt"] == "Volunteers at the desk"

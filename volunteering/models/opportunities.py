@@ -20,10 +20,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from bilingual.language import current_language
 from bilingual.translations import live_originals
 from events.forms import EventPageForm
 from home.models import BasePage
+from home.public_address import public_page_url
 from home.visibility import is_publicly_visible, publicly_visible
 
 from ..messages import message_form_view
@@ -409,9 +409,8 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             "@type": "JobPosting",
             "title": self.title,
             "description": self.what_you_do,
-            "url": self.get_full_url(request),
-            "employmentType": "VOLUNTEER",
-            "inLanguage": current_language(),
+            "url": public_page_url(self, request),
+            "employmentType": "VOLUNTEER",  # no inLanguage: not a JobPosting property
             "datePosted": (self.first_published_at or timezone.now()).date().isoformat(),
         }
         if self.closing_date:
@@ -420,7 +419,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
             data["hiringOrganization"] = {
                 "@type": "Organization",
                 "name": self.organiser.title,
-                "sameAs": self.organiser.get_full_url(request),
+                "sameAs": public_page_url(self.organiser, request),
             }
         if self.from_home:
             data["jobLocationType"] = "TELECOMMUTE"
