@@ -4,7 +4,7 @@ import wagtail.fields
 from django.db import migrations
 from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
 
-from home.block_migrations import ImageWithAltTextToFigureOperation
+from home.data_migrations import ImageWithAltTextToFigureOperation
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ import pytest
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.block_migrations import ImageWithAltTextToFigureOperation
+from home.data_migrations import ImageWithAltTextToFigureOperation
 from home.models import StandardPage
 from tests.helpers import parse
 
