@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 
+from .dashboard import add_editor_actions_panel
+from .review import explain_the_review, submit_for_review_first
+
 
 def _revision_loaded(request, page):
     loaded_id = request.POST.get("loaded_revision_id", "")
@@ -62,3 +65,10 @@ def refuse_edits_from_an_outdated_form(request, page):
     )
     messages.error(request, message, buttons=[messages.button(compare_url, _("See what changed"))])
     return redirect(request.get_full_path())
+
+
+# Editors who may not publish: "Submit for review" first, then what happens next (home/review.py).
+hooks.register("construct_page_action_menu", submit_for_review_first)
+hooks.register("after_create_page", explain_the_review)
+hooks.register("after_edit_page", explain_the_review)
+hooks.register("construct_homepage_panels", add_editor_actions_panel)

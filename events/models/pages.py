@@ -121,6 +121,11 @@ class EventPage(RoutablePageMixin, BasePage):
     carry on. The ``event.ics`` route gives the event to readers' calendars.
     """
 
+    # What an editor who may not change the event is told (home/refusals.py).
+    edit_refusal = _(
+        "This event is looked after by the group that organises it; ask the council if you need to change it."
+    )
+
     body = StreamField(
         BodyBlock(),
         blank=True,
