@@ -118,6 +118,8 @@ def update_your_group(request):
             else _("Update the details of %(group)s") % {"group": listing.title}
         )
         actions.append(
-            DashboardAction(str(label), reverse("wagtailadmin_pages:edit", args=[listing.pk]), "edit")
+            DashboardAction(
+                str(label), reverse("wagtailadmin_pages:edit", args=[listing.pk]), "edit", order=10
+            )
         )
     return actions

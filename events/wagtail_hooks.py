@@ -94,4 +94,4 @@ def add_an_event(request):
     if index is None:
         return []
     url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
-    return [DashboardAction(str(_("Add an event")), url, "date")]
+    return [DashboardAction(str(_("Add an event")), url, "date", order=20)]

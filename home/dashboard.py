@@ -21,6 +21,7 @@ class DashboardAction:
     label: str
     url: str
     icon: str = "arrow-right"
+    order: int = 100  # the panel sorts by it: hooks run in no order an app can rely on
 
 
 def in_admin_language(pages):
@@ -47,4 +48,4 @@ class EditorActionsPanel(Component):
 def add_editor_actions_panel(request, panels):
     actions = [action for offer in hooks.get_hooks("editor_dashboard_actions") for action in offer(request)]
     if actions:
-        panels.insert(0, EditorActionsPanel(actions))
+        panels.insert(0, EditorActionsPanel(sorted(actions, key=lambda action: action.order)))

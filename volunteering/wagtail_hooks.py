@@ -108,6 +108,8 @@ def add_an_opportunity_and_read_messages(request):
     index = in_admin_language(VolunteeringIndexPage.objects.all())
     if index is not None:
         url = reverse("wagtailadmin_pages:add", args=["volunteering", "opportunitypage", index.pk])
-        actions.append(DashboardAction(str(_("Add a volunteering opportunity")), url, "group"))
-    actions.append(DashboardAction(str(_("Messages")), reverse("volunteering_messages:index"), "mail"))
+        actions.append(DashboardAction(str(_("Add a volunteering opportunity")), url, "group", order=30))
+    actions.append(
+        DashboardAction(str(_("Messages")), reverse("volunteering_messages:index"), "mail", order=40)
+    )
     return actions

@@ -66,7 +66,9 @@ def test_a_group_editor_without_names_saves_their_preferences(django_user_model,
     profile.save()
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    form = BeautifulSoup(client.get("/admin/account/").content, "html.parser").find("form", method="post")
+    form = BeautifulSoup(client.get("/admin/account/").content, "html.parser").find(
+        lambda tag: tag.name == "form" and tag.get("method", "").lower() == "post"
+    )
     other = {"en": "cy", "cy": "en"}[language]
 
     response = client.post("/admin/account/", {**form_data(form), "locale-preferred_language": other})
