@@ -20,6 +20,14 @@ DEMO_USERS = {
     "gresford-editor": (None, False),
     "rhos-editor": (None, False),
 }
+# Their names, so the admin (moderation, history, comments) says who did what.
+DEMO_USER_NAMES = {
+    "admin": ("Siân", "Roberts"),
+    "council-editor": ("Gareth", "Hughes"),
+    "moderator": ("Nia", "Williams"),
+    "gresford-editor": ("Mair", "Jones"),
+    "rhos-editor": ("Dafydd", "Evans"),
+}
 
 
 def demo_password():
@@ -76,7 +84,9 @@ def load_demo_users(log):
         )
         if created:
             user.set_password(password)
-            user.save()
+        if not (user.first_name or user.last_name):
+            user.first_name, user.last_name = DEMO_USER_NAMES[username]
+        user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
     log(f"Demo users: {', '.join(DEMO_USERS)}")

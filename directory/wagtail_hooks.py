@@ -7,6 +7,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.dashboard import DashboardAction, in_admin_language
+
 from .admin_views import InviteEditorView, may_invite
 from .editors import listings_edited_by
 from .models import REVIEW_INTERVAL, Area, GroupPage
@@ -100,3 +102,24 @@ def invite_editor_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def invite_editor_listing_button(page, user, next_url=None):
     yield from _invite_button(page, user, priority=90)
+
+
+@hooks.register("editor_dashboard_actions")
+def update_your_group(request):
+    """A group editor's first action: their listing, in the language the admin speaks."""
+    listings = listings_edited_by(request.user)
+    keys = list(dict.fromkeys(listings.values_list("translation_key", flat=True)))
+    actions = []
+    for key in keys:
+        listing = in_admin_language(listings.filter(translation_key=key))
+        label = (
+            _("Update your group's details")
+            if len(keys) == 1
+            else _("Update the details of %(group)s") % {"group": listing.title}
+        )
+        actions.append(
+            DashboardAction(
+                str(label), reverse("wagtailadmin_pages:edit", args=[listing.pk]), "edit", order=10
+            )
+        )
+    return actions

@@ -6,16 +6,19 @@ The sections reach the directory and the home page through their hooks
 See https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.dashboard import DashboardAction, in_admin_language
 from home.visibility import publicly_visible
 
 from .editors import grant_event_permissions
-from .models import EventPage, Venue
+from .forms import organisers_for
+from .models import EventIndexPage, EventPage, Venue
 from .recurrence import start_of_day
 
 GROUP_PAGE_EVENTS = 5
@@ -80,3 +83,15 @@ def home_upcoming_events(home_page, request):
         _("See all events"),
     )
     return section if section["items"] else None
+
+
+@hooks.register("editor_dashboard_actions")
+def add_an_event(request):
+    """For a group editor: add an event, under the listing in the language the admin speaks."""
+    index = (
+        in_admin_language(EventIndexPage.objects.all()) if organisers_for(request.user) is not None else None
+    )
+    if index is None:
+        return []
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
+    return [DashboardAction(str(_("Add an event")), url, "date", order=20)]

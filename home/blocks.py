@@ -8,7 +8,7 @@ See https://docs.wagtail.org/en/stable/topics/streamfield.html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -29,17 +29,30 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Who we are", "level": "h2"}
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        required=False,
+class FigureBlock(blocks.StructBlock):
+    """A picture in a page body: Wagtail's own ``ImageBlock`` (alt text, or "decorative"), and a
+    caption beside it.
+
+    Wagtail's ``ImageBlock`` holds no caption, and the body shows one under the picture, so the
+    caption sits next to it in a plain ``StructBlock`` rather than in a subclass: a subclass
+    would have to override the private methods that turn the block's value into an image
+    (``_struct_value_to_image`` and its partners), which change between Wagtail releases.
+    Stored as ``{"image": {"image": id, "decorative": bool, "alt_text": str}, "caption": str}``.
+    See https://docs.wagtail.org/en/stable/reference/streamfield/blocks.html#wagtail.images.blocks.ImageBlock
+    """
+
+    image = ImageBlock(
+        label=_("Image"),
         help_text=_(
-            "Describe what the picture shows for people who cannot see it. "
-            "Leave empty only if the picture is decoration."
+            "Describe what the picture shows for people who cannot see it, "
+            "or mark it as decorative if it adds nothing to the words."
         ),
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        help_text=_("Optional. Shown under the picture, for example who is in it or where it was taken."),
+    )
 
     class Meta:
         icon = "image"
@@ -142,7 +155,7 @@ class BodyBlock(blocks.StreamBlock):
         template="blocks/paragraph_block.html",
         preview_value="<p>Residents took over the village library in 2019.</p>",
     )
-    image = ImageBlock()
+    image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     embed = EmbedBlock(

@@ -24,7 +24,7 @@ from .alerts import SiteAlert  # noqa: F401  (a model of this app, defined besid
 from .blocks import BodyBlock
 from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
-from .visibility import is_publicly_visible
+from .visibility import visible_version
 
 
 class BasePage(Page):
@@ -260,9 +260,13 @@ class TranslatedPageLink(TranslatableMixin, Orderable):
     @classmethod
     def visible_pages(cls, links):
         """The publicly visible pages that ``links`` (a page's rows) point at, in the editor's
-        order, in one query."""
-        pages = (getattr(link, cls.link_field) for link in links.select_related(cls.link_field))
-        return [page for page in pages if is_publicly_visible(page)]
+        order and the rows' language, in one query (``visible_version`` adds one for a row still
+        pointing at a page in the other language)."""
+        pages = (
+            visible_version(getattr(link, cls.link_field), link.locale_id)
+            for link in links.select_related(cls.link_field)
+        )
+        return [page for page in pages if page is not None]
 
 
 class HomePageFeaturedPage(TranslatedPageLink):

@@ -11,7 +11,7 @@ See https://docs.wagtail.org/en/stable/reference/pages/queryset_reference.html#w
 """
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from bilingual.translations import live_originals
 
@@ -42,3 +42,24 @@ def is_publicly_visible(page):
         and page.alias_of_id is None
         and not any(page.path.startswith(path) for path in cached("restricted-paths", _restricted_paths))
     )
+
+
+def visible_version(page, locale_id):
+    """The page a link to ``page`` shows to a reader in ``locale_id``: its publicly visible
+    translation in that language, else the visible page in another language, else None.
+
+    Every link from one page to another page that is translated (an event's or opportunity's
+    group, the group telling a story) is stored as wagtail-localize stores a ``TranslatableField``
+    foreign key: rewritten to the page in the linking page's language when that is translated
+    (https://wagtail-localize.org/stable/how-to/field-configuration/). The link can still be
+    behind: the group may have been translated, or its translation published, after the event
+    was. This looks at the page's translations then, in one query; none when the link is
+    already right. The page it returns is a plain ``Page``: its title and URL are what links need.
+    """
+    if page is None:
+        return None
+    if page.locale_id == locale_id and is_publicly_visible(page):
+        return page
+    versions = publicly_visible(Page.objects).filter(translation_key=page.translation_key)
+    by_locale = {version.locale_id: version for version in versions}
+    return by_locale.get(locale_id) or by_locale.get(page.locale_id) or next(iter(by_locale.values()), None)

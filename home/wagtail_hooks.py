@@ -28,6 +28,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import TranslationStateReportView
 from .alerts import SiteAlert
+from .dashboard import add_editor_actions_panel
+from .review import explain_the_review, submit_for_review_first
 from .translation_state import (
     ENGLISH,
     OUT_OF_STEP,
@@ -188,3 +190,10 @@ def say_when_the_welsh_is_behind(request, page):
         )
     buttons = [messages.button(link[1], link[0])] if link else []
     messages.warning(request, message % {"title": page.title}, buttons=buttons)
+
+
+# Editors who may not publish: "Submit for review" first, then what happens next (home/review.py).
+hooks.register("construct_page_action_menu", submit_for_review_first)
+hooks.register("after_create_page", explain_the_review)
+hooks.register("after_edit_page", explain_the_review)
+hooks.register("construct_homepage_panels", add_editor_actions_panel)

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import media
+from home.account import account_view
 from home.sitemap import BilingualSitemap, sitemap_index
 from home.views import favicon_ico, hide_site_alert, robots_txt
 
@@ -14,6 +15,8 @@ SITEMAPS = {"pages": BilingualSitemap}
 
 # Outside the language prefix: the admin (each editor picks their own language) and documents.
 urlpatterns = [
+    # Before Wagtail's own account page, which it replaces (names optional, see home/account.py).
+    path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -5,6 +5,8 @@ The index is a routable page so that it also serves its own language's RSS and A
 See https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
 """
 
+from functools import cached_property
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -24,7 +26,7 @@ from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
-from home.visibility import publicly_visible
+from home.visibility import publicly_visible, visible_version
 
 from .feeds import AtomStoryFeed, StoryFeed
 from .filters import StoryFilterForm
@@ -294,11 +296,16 @@ class StoryPage(BasePage):
         context["fragment_version"] = tree_key("story-page")
         return context
 
+    @cached_property
+    def telling_group(self):
+        """The group telling the story, in the story's language when it has been translated."""
+        return visible_version(self.author_group, self.locale_id)
+
     @property
     def byline(self):
         """Who tells the story: the person, the group, or both."""
         return ", ".join(
-            name for name in (self.author_name, self.author_group and self.author_group.title) if name
+            name for name in (self.author_name, self.telling_group and self.telling_group.title) if name
         )
 
     @property
@@ -332,11 +339,11 @@ class StoryPage(BasePage):
             data["dateModified"] = self.last_published_at.isoformat()
         if self.author_name:
             data["author"] = {"@type": "Person", "name": self.author_name}
-        elif self.author_group:
+        elif self.telling_group:
             data["author"] = {
                 "@type": "Organization",
-                "name": self.author_group.title,
-                "url": public_page_url(self.author_group, request),
+                "name": self.telling_group.title,
+                "url": public_page_url(self.telling_group, request),
             }
         else:
             data["author"] = publisher

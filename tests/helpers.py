@@ -24,3 +24,10 @@ def in_welsh(message):
     """The interface string as Welsh readers see it."""
     with translation.override("cy"):
         return translation.gettext(message)
+
+
+def image_with_alt_text(image, alt_text):
+    """``image`` as Wagtail's ``ImageBlock`` holds it in a StreamField: with the alt text written
+    for that place (empty and decorative when ``alt_text`` is empty)."""
+    image.contextual_alt_text, image.decorative = alt_text, not alt_text
+    return image

@@ -5,12 +5,14 @@ The sections reach the directory and the home page through their hooks
 See https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from bilingual.language import current_language
+from events.forms import organisers_for
+from home.dashboard import DashboardAction, in_admin_language
 from home.page_cache import cached
 
 from .admin_views import AnswerOfferView, MessageViewSet, OfferViewSet
@@ -109,3 +111,19 @@ def home_opportunities(home_page, request):
         _("See all ways to help"),
     )
     return section if section["items"] else None
+
+
+@hooks.register("editor_dashboard_actions")
+def add_an_opportunity_and_read_messages(request):
+    """For a group editor: add a volunteering opportunity, and read the messages to the group."""
+    if organisers_for(request.user) is None:
+        return []
+    actions = []
+    index = in_admin_language(VolunteeringIndexPage.objects.all())
+    if index is not None:
+        url = reverse("wagtailadmin_pages:add", args=["volunteering", "opportunitypage", index.pk])
+        actions.append(DashboardAction(str(_("Add a volunteering opportunity")), url, "group", order=30))
+    actions.append(
+        DashboardAction(str(_("Messages")), reverse("volunteering_messages:index"), "mail", order=40)
+    )
+    return actions

@@ -81,6 +81,11 @@ class GroupLanguage(models.TextChoices):
 class GroupPage(BasePage):
     """One community group's listing, kept up to date by its own editors and the council."""
 
+    # What an editor who may not change the listing is told (home/refusals.py).
+    edit_refusal = _(
+        "This listing is looked after by another group; ask the council if you need to change it."
+    )
+
     body = StreamField(
         BodyBlock(),
         blank=True,

@@ -17,18 +17,17 @@ from django.db.models import ExpressionWrapper, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.models import GroupPage
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
 from home.public_address import public_page_url, public_url
-from home.visibility import is_publicly_visible, publicly_visible
+from home.visibility import publicly_visible, visible_version
 
 from ..calendar import calendar_response, iso_date
 from ..forms import EventPageForm
@@ -123,6 +122,11 @@ class EventPage(RoutablePageMixin, BasePage):
     carry on. The ``event.ics`` route gives the event to readers' calendars.
     """
 
+    # What an editor who may not change the event is told (home/refusals.py).
+    edit_refusal = _(
+        "This event is looked after by the group that organises it; ask the council if you need to change it."
+    )
+
     body = StreamField(
         BodyBlock(),
         blank=True,
@@ -191,8 +195,10 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="events",
         help_text=_("Where the event takes place. Choose a venue, or add one if it is not in the list yet."),
     )
+    # Points at Wagtail's Page (the chooser offers only groups) so that wagtail-localize can
+    # swap in the Welsh group when the event is translated, as stories and guides do.
     group = models.ForeignKey(
-        "directory.GroupPage",
+        "wagtailcore.Page",
         verbose_name=_("organised by"),
         null=True,
         blank=True,
@@ -260,7 +266,7 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("venue"),
-                FieldPanel("group"),
+                PageChooserPanel("group", "directory.GroupPage"),
                 FieldPanel("event_language"),
                 FieldPanel("accessibility"),
             ],
@@ -293,7 +299,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("repeat_count"),
         SynchronizedField("cancelled_dates"),
         SynchronizedField("venue"),
-        SynchronizedField("group"),
+        TranslatableField("group"),  # the group's page in the event's language
         SynchronizedField("is_free"),
         SynchronizedField("booking_url"),
         SynchronizedField("event_language"),
@@ -483,15 +489,7 @@ class EventPage(RoutablePageMixin, BasePage):
     @cached_property
     def organiser(self):
         """The organising group's page in the reader's language, else in the language it was chosen in."""
-        group = self.group
-        if group is None or group.locale_id == self.locale_id:
-            return group if group is not None and is_publicly_visible(group) else None
-        translation = (
-            publicly_visible(GroupPage.objects)
-            .filter(translation_key=group.translation_key, locale_id=self.locale_id)
-            .first()
-        )
-        return translation or (group if is_publicly_visible(group) else None)
+        return visible_version(self.group, self.locale_id)
 
     # Views
 

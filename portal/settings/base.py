@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.refusals.RefusalsSayWhyMiddleware",  # the admin's refusals, in the editor's words
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -252,6 +253,10 @@ else:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # plain ASCII web addresses, easy to read out and type
+# No avatars from gravatar.com: it would be sent a hash of each editor's e-mail address. Editors
+# may still upload a picture under Account; the others get Wagtail's default avatar.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-gravatar-provider-url
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Documents always download (never open inline in the site's origin), through Wagtail's view.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

@@ -256,8 +256,19 @@ def test_a_group_editor_edits_events_their_group_organises_later(users, listings
     assert not event.permissions_for_user(users["editor_a"]).can_edit()
 
 
-def test_a_group_editor_cannot_name_another_group_as_organiser(client, users, listings, others):
-    client.force_login(users["editor_b"])
+@pytest.fixture
+def editor_b_of_two_groups(users, make_group):
+    """Editor B, who looks after a second group as well, so is asked which group organises."""
+    shed = make_group("Brymbo Men's Shed")
+    shed.save_revision().publish()
+    users["editor_b"].groups.add(ensure_group_editors(shed).group)
+    return users["editor_b"]
+
+
+def test_a_group_editor_cannot_name_another_group_as_organiser(
+    client, editor_b_of_two_groups, listings, others
+):
+    client.force_login(editor_b_of_two_groups)
     index = others["event_index"]["en"]
     assert not submit_new_event(client, index, listings["a"]["en"])
     response = client.get(f"/admin/pages/add/events/eventpage/{index.pk}/")
@@ -278,7 +289,7 @@ def test_a_group_editor_cannot_name_another_group_as_organiser(client, users, li
     ],
 )
 def test_a_group_editor_adds_opportunities_for_their_own_group_only(
-    client, users, listings, others, language, refusal
+    client, users, editor_b_of_two_groups, listings, others, language, refusal
 ):
     profile = UserProfile.get_for_user(users["editor_b"])
     profile.preferred_language = language
@@ -493,3 +504,183 @@ def test_two_groups_with_the_same_name_get_their_own_editors(make_group):
     assert first_editors.group != second_editors.group
     assert first_editors.collection != second_editors.collection
     assert ensure_group_editors(first) == first_editors  # found again by the translation key
+
+
+def speaks(user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def add_form(client, model, index):
+    response = client.get(f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{index.pk}/")
+    return BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_editor_of_one_group_is_not_asked_who_organises(client, users, listings, others, language):
+    """The event and the opportunity are their group's, in the language of the section."""
+    speaks(users["editor_a"], language)
+    client.force_login(users["editor_a"])
+    event_index = others["event_index"][language]
+    volunteering_index = others["volunteering_index"][language]
+
+    for model, index in ((EventPage, event_index), (OpportunityPage, volunteering_index)):
+        assert add_form(client, model, index).find(attrs={"name": "group"}) is None, model
+    assert submit_new_event(client, event_index, listings["a"][language])
+    _response, made = submit_new_opportunity(client, volunteering_index, listings["a"][language])
+
+    assert made
+    assert EventPage.objects.get(title="Coffee morning").group_id == listings["a"][language].pk
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_an_editor_of_two_groups_finds_their_group_chosen(
+    client, editor_b_of_two_groups, listings, others, language
+):
+    speaks(editor_b_of_two_groups, language)
+    client.force_login(editor_b_of_two_groups)
+
+    for model, index in (
+        (EventPage, others["event_index"]["cy"]),
+        (OpportunityPage, others["volunteering_index"]["cy"]),
+    ):
+        chosen = add_form(client, model, index).find("input", attrs={"name": "group"})
+        # Of their two groups, the one listed in the section's language (the shed is in English only).
+        assert chosen["value"] == str(listings["b"]["cy"].pk), model
+
+
+def test_the_organiser_chooser_opens_at_the_directory_not_the_root(
+    client, users, listings, others, directory
+):
+    client.force_login(users["council_editor"])
+
+    html = str(add_form(client, EventPage, others["event_index"]["cy"]))
+
+    assert f'"parentId": {directory["cy"].pk}' in html.replace("&quot;", '"')
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "This listing is looked after by another group; ask the council if you need to change it."),
+        (
+            "cy",
+            "Mae grŵp arall yn gofalu am y rhestriad hwn; gofynnwch i'r cyngor os oes angen i chi ei newid.",
+        ),
+    ],
+)
+def test_an_editor_refused_another_groups_listing_is_told_why(client, users, listings, language, why):
+    speaks(users["editor_a"], language)
+    client.force_login(users["editor_a"])
+
+    response = client.get(f"/admin/pages/{listings['b']['en'].pk}/edit/", follow=True)
+
+    html = response.content.decode().replace("&#x27;", "'")
+    assert response.request["PATH_INFO"] == "/admin/"
+    assert why in html
+    assert "Sorry, you do not have permission" not in html
+
+
+def primary_action(html):
+    """The button the page editor's footer shows first (the others are under "More actions")."""
+    return BeautifulSoup(html, "html.parser").select_one(
+        ".w-dropdown-button > button, .w-dropdown-button > a"
+    )
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Submit for review"), ("cy", "Cyflwyno i'w adolygu")])
+def test_a_group_editors_primary_action_is_submit_for_review(
+    client, users, listings, others, language, label
+):
+    speaks(users["editor_a"], language)
+    client.force_login(users["editor_a"])
+    urls = [
+        f"/admin/pages/{listings['a']['en'].pk}/edit/",
+        f"/admin/pages/add/events/eventpage/{others['event_index'][language].pk}/",
+    ]
+
+    for url in urls:
+        button = primary_action(client.get(url).content.decode())
+        assert (button.get("name"), button.get_text(" ", strip=True)) == ("action-submit", label), url
+
+
+def test_council_editors_keep_wagtails_actions(client, users, listings):
+    client.force_login(users["council_editor"])
+
+    button = primary_action(client.get(f"/admin/pages/{listings['a']['en'].pk}/edit/").content.decode())
+
+    assert button.get("name") != "action-submit"
+
+
+@pytest.mark.parametrize(
+    ("language", "next_step"),
+    [
+        ("en", "your changes have gone to the council's moderators"),
+        ("cy", "mae eich newidiadau wedi mynd at gymedrolwyr y cyngor"),
+    ],
+)
+def test_after_submitting_a_group_editor_is_told_who_reviews_it(
+    client, users, listings, others, language, next_step
+):
+    speaks(users["editor_a"], language)
+    client.force_login(users["editor_a"])
+
+    assert submit_new_event(client, others["event_index"][language], listings["a"][language])
+
+    html = client.get("/admin/").content.decode().replace("&#x27;", "'")
+    assert next_step in html
+
+
+def dashboard_actions(client):
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        "section", attrs={"aria-labelledby": "editor-actions-heading"}
+    )
+    return {link.get_text(" ", strip=True): link["href"] for link in panel.find_all("a")} if panel else {}
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["Update your group's details", "Add an event", "Add a volunteering opportunity", "Messages"]),
+        (
+            "cy",
+            [
+                "Diweddaru manylion eich grŵp",
+                "Ychwanegu digwyddiad",
+                "Ychwanegu cyfle gwirfoddoli",
+                "Negeseuon",
+            ],
+        ),
+    ],
+)
+def test_a_group_editors_dashboard_has_their_big_actions(client, users, listings, others, language, labels):
+    speaks(users["editor_a"], language)
+    client.force_login(users["editor_a"])
+
+    actions = dashboard_actions(client)
+
+    assert list(actions) == labels
+    assert list(actions.values())[:3] == [
+        f"/admin/pages/{listings['a'][language].pk}/edit/",
+        f"/admin/pages/add/events/eventpage/{others['event_index'][language].pk}/",
+        f"/admin/pages/add/volunteering/opportunitypage/{others['volunteering_index'][language].pk}/",
+    ]
+    for url in actions.values():
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_dashboard_lists_a_group_editors_submissions_with_their_state(client, users, listings, others):
+    client.force_login(users["editor_a"])
+    assert submit_new_event(client, others["event_index"]["en"], listings["a"]["en"])
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Coffee morning" in BeautifulSoup(html, "html.parser").select_one("#main").get_text()
+    assert "In Moderation" in html or "Moderators approval" in html
+
+
+def test_council_editors_get_no_group_actions(client, users, listings, others):
+    client.force_login(users["council_editor"])
+
+    assert dashboard_actions(client) == {}

@@ -5,10 +5,13 @@ from datetime import date, time
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import TranslationSource
 
 from events.models import EventOccurrence, EventPage
+from home.data_migrations import links_follow_the_language
 from tests.helpers import parse, translate
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +207,7 @@ def test_editor_creates_a_repeating_event_in_the_admin(client, editor, event_ind
         ".error-message"
     )
     event = EventPage.objects.get(slug="coedpoeth-repair-cafe")
-    assert event.live and event.repeat_count == 6 and event.group == group_pages["en"]
+    assert event.live and event.repeat_count == 6 and event.group_id == group_pages["en"].pk
     assert [cancelled.date for cancelled in event.cancelled_dates.all()] == [date(2027, 1, 9)]
     starts = [occurrence.start.date() for occurrence in event.occurrences.filter(cancelled=False)]
     assert starts == [
@@ -254,9 +257,10 @@ def test_events_can_only_be_added_under_the_listing(event_index, home_pages):
     assert not EventIndexPage.can_create_at(home_pages["en"])  # one listing per home page
 
 
-def test_translation_keeps_dates_venue_and_group_and_translates_words(repair_cafe, locales):
-    """wagtail-localize sends the words for translation and copies the rest across as it is."""
-    from wagtail_localize.models import StringSegment, TranslationSource
+def test_translation_keeps_dates_venue_and_group_and_translates_words(repair_cafe, group_pages, locales):
+    """wagtail-localize sends the words for translation and copies the rest across as it is; the
+    group follows into Welsh, as a story's and a guide's groups do."""
+    from wagtail_localize.models import StringSegment
 
     english = repair_cafe["en"]
     source, _created = TranslationSource.get_or_create_from_instance(english)
@@ -271,7 +275,7 @@ def test_translation_keeps_dates_venue_and_group_and_translates_words(repair_caf
         time(11),
         4,
         english.venue_id,
-        english.group_id,
+        group_pages["cy"].pk,
     )
     assert [cancelled.date for cancelled in welsh.cancelled_dates.all()] == [date(2026, 12, 12)]
     starts = EventOccurrence.objects.filter(event=welsh, cancelled=False).values_list("start", flat=True)
@@ -326,3 +330,34 @@ def test_multi_day_dates_are_in_time_elements(client, make_event):
         "2026-11-15T18:00+00:00",
         "2026-11-16T12:00+00:00",
     ]
+
+
+def test_translating_an_event_with_wagtail_localize_links_the_welsh_group(make_event, group_pages, locales):
+    english = make_event("Repair Café", group=group_pages["en"])
+    english.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    welsh, _created = source.create_or_update_translation(locales["cy"], fallback=True)
+
+    # The same rule as a story's or guide's groups: the link follows the group into Welsh.
+    assert EventPage.objects.get(pk=welsh.pk).group_id == group_pages["cy"].pk
+
+
+def test_a_welsh_event_still_linking_the_english_group_shows_the_welsh_one(client, make_event, group_pages):
+    """A link stored before the group was translated (or while the group was synchronised)."""
+    make_event("Caffi Trwsio", language="cy", slug="caffi-trwsio", group=group_pages["en"])
+
+    organiser = parse(client.get("/cy/digwyddiadau/caffi-trwsio/")).select_one(
+        ".summary-list a[href*='grwpiau']"
+    )
+
+    assert organiser["href"] == "/cy/grwpiau/caffi-cymunedol-rhos/"
+
+
+def test_the_data_migration_points_welsh_events_at_the_welsh_group(make_event, group_pages):
+    welsh = make_event("Caffi Trwsio", language="cy", slug="caffi-trwsio", group=group_pages["en"])
+    english = make_event("Repair Café", group=group_pages["en"])
+
+    links_follow_the_language("events.eventpage", "group")(apps, None)
+
+    assert EventPage.objects.get(pk=welsh.pk).group_id == group_pages["cy"].pk
+    assert EventPage.objects.get(pk=english.pk).group_id == group_pages["en"].pk

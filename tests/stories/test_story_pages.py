@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import PortalSettings
 from stories.models import StoryIndexPage, StoryPage
-from tests.helpers import in_welsh, parse, translate
+from tests.helpers import image_with_alt_text, in_welsh, parse, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -315,7 +315,7 @@ def test_story_page_feed_and_group_page_query_counts(client, make_story, topics,
         "Busy story", topics=list(topics.values()), area=areas["rhos"], groups=groups, hero_image=image,
         author_group=groups[0], author_name="Mair", body=[
             ("paragraph", "<p>A busy story.</p>"),
-            ("image", {"image": image, "alt_text": "A picture"}),
+            ("image", {"image": image_with_alt_text(image, "A picture"), "caption": ""}),
             ("key_facts", {"heading": "In numbers", "facts": [{"figure": "40", "label": "volunteers"}]}),
         ], how_you_can_help=[
             ("call_to_action", {"heading": "Help", "link_page": groups[1], "link_url": "", "link_text": "Volunteer"}),

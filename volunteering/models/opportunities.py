@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -24,7 +24,7 @@ from bilingual.translations import live_originals
 from events.forms import EventPageForm
 from home.models import BasePage
 from home.public_address import public_page_url
-from home.visibility import is_publicly_visible, publicly_visible
+from home.visibility import visible_version
 
 from ..messages import message_form_view
 
@@ -88,8 +88,10 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     the opportunity page itself stays in the page cache.
     """
 
+    # Points at Wagtail's Page (the chooser offers only groups) so that wagtail-localize can
+    # swap in the Welsh group when the opportunity is translated, as events and stories do.
     group = models.ForeignKey(
-        "directory.GroupPage",
+        "wagtailcore.Page",
         verbose_name=_("group"),
         null=True,
         on_delete=models.SET_NULL,
@@ -234,7 +236,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("group"),
+        PageChooserPanel("group", "directory.GroupPage"),
         FieldPanel("what_you_do"),
         FieldPanel("what_you_get"),
         MultiFieldPanel(
@@ -286,7 +288,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
         TranslatableField("skills_and_training"),
         TranslatableField("checks"),
         TranslatableField("accessibility"),
-        SynchronizedField("group"),
+        TranslatableField("group"),  # the group's page in the opportunity's language
         SynchronizedField("commitment"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
@@ -346,7 +348,8 @@ class OpportunityPage(RoutablePageMixin, BasePage):
         if not self.is_open or self.organiser is None:
             raise Http404
         thanks = self.url + form_path(HELP_PATH, language, thanks=True)
-        return message_form_view(self, request, self.organiser, self, urls[language], thanks, urls)
+        group = self.organiser.specific  # the message goes to the group's own address and editors
+        return message_form_view(self, request, group, self, urls[language], thanks, urls)
 
     @re_path(r"^(?P<word>help|helpu)/(?P<thanks>thanks|diolch)/$", name="help_thanks")
     def help_thanks(self, request, word, thanks):
@@ -389,17 +392,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     @cached_property
     def organiser(self):
         """The group's page in the reader's language, else in the language it was chosen in."""
-        from directory.models import GroupPage
-
-        group = self.group
-        if group is None or group.locale_id == self.locale_id:
-            return group if group is not None and is_publicly_visible(group) else None
-        translation = (
-            publicly_visible(GroupPage.objects)
-            .filter(translation_key=group.translation_key, locale_id=self.locale_id)
-            .first()
-        )
-        return translation or (group if is_publicly_visible(group) else None)
+        return visible_version(self.group, self.locale_id)
 
     def structured_data(self, request):
         """schema.org JobPosting for a volunteer role, in the page's language:
