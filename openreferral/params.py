@@ -10,6 +10,8 @@ from datetime import UTC, datetime, time
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from places.postcodes import find_place, normalise
+
 from .ids import parse_uuid
 
 LANGUAGES = ("en", "cy")
@@ -153,8 +155,40 @@ def texts(params):
 
 # Filters of the UK profile's API that this API does not implement: refused by name rather than
 # silently ignored, so that a client never takes an unfiltered answer for a filtered one.
-# (Groups have no ages or meeting days as data, and postcodes are not geocoded.)
-UNSUPPORTED_FILTERS = ("minimum_age", "maximum_age", "day", "postcode", "proximity")
+# (Groups have no ages or meeting days as data.)
+UNSUPPORTED_FILTERS = ("minimum_age", "maximum_age", "day")
+# The UK profile's ``proximity`` is in metres from ``postcode``; without it, 10 miles.
+DEFAULT_PROXIMITY_METRES = 16093
+LONGEST_PROXIMITY_METRES = 100_000
+METRES_PER_MILE = 1609.344
+
+
+def place_param(params):
+    """The place ``postcode`` names (a full postcode or an outward code such as "LL12"), found in
+    the postcode table (``places``), or None when no postcode is given."""
+    value = (params.get("postcode") or "").strip()
+    if not value:
+        if (params.get("proximity") or "").strip():
+            raise ApiError(_("proximity needs a postcode to measure from."))
+        return None
+    place = find_place(value) if normalise(value) else None
+    if place is None:
+        raise ApiError(_("postcode must be a UK postcode we know, such as LL12 0AB."))
+    return place
+
+
+def proximity_miles(params):
+    """``proximity`` (metres, more than 0 and at most 100 km) in miles."""
+    value = (params.get("proximity") or "").strip()
+    if not value:
+        return DEFAULT_PROXIMITY_METRES / METRES_PER_MILE
+    try:
+        metres = float(value)
+    except ValueError:
+        metres = -1
+    if not 0 < metres <= LONGEST_PROXIMITY_METRES:
+        raise ApiError(_("proximity must be a distance in metres, more than 0 and at most 100000."))
+    return metres / METRES_PER_MILE
 
 
 def check_query(params):

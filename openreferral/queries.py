@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 
 from directory.models import GroupPage
 from home.visibility import publicly_visible
+from places.distance import within_miles
 from search.models import TaggedPage, Topic
 
 from . import params
@@ -25,6 +26,9 @@ HAS_PLACE = ~Q(address="") | ~Q(postcode="") | Q(latitude__isnull=False, longitu
 
 class Groups:
     """The published, public listings of one request (``home.visibility``)."""
+
+    def __init__(self):
+        self.near = None  # the place a ``postcode`` filter names (see ``filtered``)
 
     def published(self, language):
         return publicly_visible(GroupPage.objects).filter(locale__language_code=language)
@@ -60,6 +64,9 @@ class Groups:
         if organization_id is not None:
             key = self.key_for(groups, organization_id, "organization")
             groups = groups.filter(translation_key=key) if key else groups.none()
+        self.near = params.place_param(query_params)
+        if self.near is not None:  # the UK profile's postcode and proximity: nearest first
+            groups = within_miles(groups, self.near, params.proximity_miles(query_params))
         modified_after = params.datetime_param(query_params, "modified_after")
         if modified_after is not None:
             # Publishing either language changes the service.
@@ -80,7 +87,8 @@ class Groups:
         return None
 
     def for_display(self, groups, with_topics):
-        groups = groups.select_related("locale", "area").order_by(Lower("title"), "pk")
+        ordering = ("distance_order", "pk") if self.near is not None else (Lower("title"), "pk")
+        groups = groups.select_related("locale", "area").order_by(*ordering)
         if with_topics:
             topics = TaggedPage.objects.select_related("tag").order_by(Lower("tag__name"))
             groups = groups.prefetch_related(Prefetch("tagged_topics", queryset=topics))

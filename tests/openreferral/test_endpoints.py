@@ -11,6 +11,8 @@ from wagtail.models import PageViewRestriction
 from directory.models import GroupPage
 from openreferral.ids import TAXONOMY_ID, part_id, topic_term_id
 from openreferral.params import accepted_languages
+from places.importing import refresh_outward_centroids
+from places.models import Postcode
 
 from .conftest import API, validate
 
@@ -237,7 +239,7 @@ def feed_text(api, group):
 def test_every_group_field_is_published_nowhere_but_where_expected(api, make_service):
     """No editor's or suggester's e-mail leaks, nor the group's own address (often a
     volunteer's personal one) unless the listing says the group publishes it."""
-    group = make_service("Careful Group", email="public@group.example")
+    group = make_service("Careful Group", email="public@group.example", show_email=False)
     GroupPage.objects.filter(pk=group.pk).update(owner=None)
     group.suggestions.create(submitter_email="private.person@example.com", language="en")
     text = feed_text(api, group)
@@ -245,14 +247,13 @@ def test_every_group_field_is_published_nowhere_but_where_expected(api, make_ser
     assert "public@group.example" not in text
 
 
-def test_an_e_mail_the_listing_publishes_is_in_the_feed(api, make_service, monkeypatch):
-    """The hook for the listing's "publish our e-mail" choice (openreferral.hsds.published_email)."""
-    monkeypatch.setattr(GroupPage, "publishes_email", True, raising=False)
-    group = make_service("Open Group", email="public@group.example")
+def test_an_e_mail_the_listing_publishes_is_in_the_feed(api, make_service):
+    """The listing's "Show our e-mail address on the page" choice (openreferral.hsds.published_email)."""
+    group = make_service("Open Group", email="public@group.example", show_email=True)
     assert "public@group.example" in feed_text(api, group)
 
 
-@pytest.mark.parametrize("name", ["minimum_age", "maximum_age", "day", "postcode", "proximity"])
+@pytest.mark.parametrize("name", ["minimum_age", "maximum_age", "day"])
 @pytest.mark.parametrize("path", ["/services", "/service_at_locations", "/organizations"])
 def test_unsupported_uk_filters_are_refused_by_name(api, group, name, path):
     data = api(f"{path}?{name}=5", expect=400)
@@ -286,3 +287,30 @@ def test_accept_language_is_read_by_quality_and_q_0_refuses_a_language():
     assert accepted_languages("fr, cy-GB;q=0.8, en;q=0.9") == ["fr", "en", "cy-GB"]
     assert accepted_languages("cy;q=0, en") == ["en"]
     assert accepted_languages("cy;q=nonsense, ,en") == ["en"]
+
+
+@pytest.fixture
+def near_and_far(make_service):
+    Postcode.objects.create(postcode="LL12 8NU", outward_code="LL12", latitude=53.087, longitude=-2.966)
+    refresh_outward_centroids()  # "LL12" alone, as import_postcodes leaves it
+    far = make_service("Far Group", latitude="53.300000", longitude="-3.400000")  # about 23 miles away
+    near = make_service("Zed Near Group", latitude="53.090000", longitude="-2.970000")
+    return near, far
+
+
+@pytest.mark.parametrize("path", ["/services", "/service_at_locations"])
+def test_postcode_and_proximity_find_services_nearest_first(api, near_and_far, path):
+    near, far = near_and_far
+    names = lambda data: [entry.get("name") or entry["service"]["name"] for entry in data["contents"]]  # noqa: E731
+    assert names(api(f"{path}?postcode=ll128nu&proximity=5000")) == [near.title]
+    assert names(api(f"{path}?postcode=LL12%208NU&proximity=60000")) == [near.title, far.title]
+    assert names(api(f"{path}?postcode=LL12")) == [near.title]  # an outward code alone; 10 miles
+
+
+@pytest.mark.parametrize(
+    "query, named",
+    [("postcode=XX99", "postcode"), ("postcode=not-a-postcode", "postcode"), ("proximity=5000", "proximity"),
+     ("postcode=LL12%208NU&proximity=far", "proximity"), ("postcode=LL12%208NU&proximity=0", "proximity")],
+)  # fmt: skip
+def test_a_bad_postcode_or_proximity_is_refused_by_name(api, near_and_far, query, named):
+    assert named in api(f"/services?{query}", expect=400)["error"]
