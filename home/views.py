@@ -31,9 +31,7 @@ def hide_site_alert(request, pk):
     still_on = dict(SiteAlert.objects.filter(ends_at__gt=timezone.now()).values_list("pk", "ends_at"))
     hidden = {alert for alert in hidden_alert_ids(request) | {pk} if alert in still_on}
     back = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts=None):  # a path on this site only
         back = f"/{current_language()}/"
     response = HttpResponseRedirect(back)
     if hidden:

@@ -205,7 +205,7 @@ def relay_email(template, language, to, context, reply_to=None):
     """The e-mail ``volunteering/emails/<template>.txt`` (and its ``_subject.txt``) in ``language``."""
     context = {
         **context,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteering_messages:index"),
+        "admin_url": public_url(reverse("volunteering_messages:index")),
     }
     with translation.override(language):
         subject = render_to_string(f"volunteering/emails/{template}_subject.txt", context).strip()

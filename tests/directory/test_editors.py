@@ -589,7 +589,9 @@ def primary_action(html):
     )
 
 
-@pytest.mark.parametrize(("language", "label"), [("en", "Submit for review"), ("cy", "Cyflwyno i'w hadolygu")])
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Submit for review"), ("cy", "Cyflwyno i'w hadolygu")]
+)
 def test_a_group_editors_primary_action_is_submit_for_review(
     client, users, listings, others, language, label
 ):

@@ -183,7 +183,8 @@ def test_report_and_dashboard_cost_the_same_queries_at_any_size(client, make_use
     at_3 = {"report": count(REPORT, rows=3), "dashboard": count("/admin/")}
     add_groups(3, 40)
     assert {"report": count(REPORT, rows=40), "dashboard": count("/admin/")} == at_3
-    assert at_3["report"] <= 15 and at_3["dashboard"] <= 25
+    # The dashboard also shows Wagtail's own panels and the editors' actions (home/review.py).
+    assert at_3["report"] <= 15 and at_3["dashboard"] <= 30
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])

@@ -42,7 +42,7 @@ def test_service_detail_matches_the_group_page(api, make_service, topics, areas)
     assert service["name"] == "Gresford Library Friends"
     assert service["description"] == "About Gresford Library Friends"
     assert service["url"] == "http://localhost/en/groups/gresford-library-friends/"
-    assert "email" not in service  # until the listing says the group publishes it
+    assert service["email"] == "hello@group.example"  # the listing says the group publishes it
     assert service["status"] == "active"
     assert service["application_process"] == "Just come along."
     assert service["assured_date"] == "2025-03-01"
@@ -50,6 +50,7 @@ def test_service_detail_matches_the_group_page(api, make_service, topics, areas)
         "id": part("organization"),
         "name": "Gresford Library Friends",
         "description": "About Gresford Library Friends",
+        "email": "hello@group.example",
         "website": "https://group.example/",
     }
     assert service["phones"] == [{"id": part("phone"), "service_id": key, "number": "01978 123456"}]
