@@ -103,10 +103,14 @@ class EventFilter:
         )
 
     def date_range(self):
-        """(first moment, moment after the last) the reader asked for; the end may be None."""
+        """(first moment, moment after the last) the reader asked for; the end may be None.
+
+        Today's part starts now, not at midnight: a date that ended earlier today is over, and
+        the event is listed at its next date (or among the past events)."""
         today, values = self.today, self.values
         if values.get("date"):
-            return start_of_day(values["date"]), start_of_day(values["date"] + timedelta(days=1))
+            first = max(start_of_day(values["date"]), timezone.now())
+            return first, start_of_day(values["date"] + timedelta(days=1))
         when = values.get("when")
         if when == "today":
             end = today + timedelta(days=1)
@@ -115,8 +119,8 @@ class EventFilter:
         elif when == "month":
             end = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         else:
-            return start_of_day(today), None
-        return start_of_day(today), start_of_day(end)
+            return timezone.now(), None
+        return timezone.now(), start_of_day(end)
 
     def queryset(self):
         events = self._events()
@@ -129,7 +133,7 @@ class EventFilter:
             events = events.filter(group__translation_key=self.group_keys[values["group"]])
         if values.get("free"):
             events = events.filter(is_free=True)
-        events = events.past(start_of_day(self.today)) if self.past else events.upcoming(*self.date_range())
+        events = events.past(timezone.now()) if self.past else events.upcoming(*self.date_range())
         if self.form.place:  # near a postcode: the venue's distance first, then the date
             events = self.form.near_only(events, "venue__latitude", "venue__longitude")
             events = events.order_by("distance_order", *events.query.order_by)

@@ -19,7 +19,6 @@ from home.visibility import publicly_visible
 from .editors import grant_event_permissions
 from .forms import organisers_for
 from .models import EventIndexPage, EventPage, Venue
-from .recurrence import start_of_day
 
 GROUP_PAGE_EVENTS = 5
 HOME_PAGE_EVENTS = 3
@@ -53,8 +52,8 @@ def _listing_url(event, request):
 
 def _upcoming_section(events, number, request, all_label, query=""):
     """The next ``number`` of ``events`` under "Upcoming events", in one query; None if there are none."""
-    today = start_of_day(timezone.localdate())
-    items = list(publicly_visible(events).upcoming(today).select_related("venue")[:number])
+    # From now, not midnight: a date that ended earlier today is not "upcoming".
+    items = list(publicly_visible(events).upcoming(timezone.now()).select_related("venue")[:number])
     return {
         "heading": _("Upcoming events"),
         "template": "events/includes/group_events.html",

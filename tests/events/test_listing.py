@@ -39,6 +39,18 @@ def test_a_repeating_event_is_listed_once_at_its_next_date(client, make_event):
     assert listed_titles(parse(client.get("/en/events/past/"))) == []
 
 
+def test_a_date_that_ended_earlier_today_is_over_in_the_listing(client, make_event):
+    """At 09:30 a session that ran from 07:00 to 08:00 is over: the series is listed at its next
+    date, and a one-off is among the past events."""
+    make_event("Early Swim", days=-7, repeat="weekly", start_time=time(7), end_time=time(8))
+    make_event("Breakfast Club", start_time=time(7), end_time=time(8))
+    upcoming = parse(client.get("/en/events/"))
+    assert listed_titles(upcoming) == ["Early Swim"]
+    assert "Thursday 19 November 2026" in upcoming.select_one(".event-card__when").get_text()
+    assert listed_titles(parse(client.get("/en/events/?when=today"))) == []
+    assert listed_titles(parse(client.get("/en/events/past/"))) == ["Breakfast Club"]
+
+
 def test_past_events_newest_first(client, make_event):
     make_event("Long Ago", days=-60)
     make_event("Last Week", days=-7)
