@@ -14,6 +14,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from search.models import Topic
@@ -120,8 +121,18 @@ def paginated(query_params, count, fetch):
     }
 
 
+# Whole sentences, so that the Welsh answer names the thing in Welsh too.
+NOT_FOUND = {
+    "service": gettext_lazy("No service with that id."),
+    "service at location": gettext_lazy("No service at location with that id."),
+    "organization": gettext_lazy("No organization with that id."),
+    "taxonomy": gettext_lazy("No taxonomy with that id."),
+    "taxonomy term": gettext_lazy("No taxonomy term with that id."),
+}
+
+
 def not_found(kind):
-    return ApiError(_("No %(kind)s with that id.") % {"kind": kind}, status=404)
+    return ApiError(str(NOT_FOUND[kind]), status=404)
 
 
 # --- the endpoints -------------------------------------------------------------------------

@@ -314,3 +314,13 @@ def test_postcode_and_proximity_find_services_nearest_first(api, near_and_far, p
 )  # fmt: skip
 def test_a_bad_postcode_or_proximity_is_refused_by_name(api, near_and_far, query, named):
     assert named in api(f"/services?{query}", expect=400)["error"]
+
+
+@pytest.mark.parametrize(
+    "path, welsh",
+    [("/services/00000000-0000-0000-0000-000000000000", "Does dim gwasanaeth gyda'r id hwnnw."),
+     ("/organizations/00000000-0000-0000-0000-000000000000", "Does dim sefydliad gyda'r id hwnnw."),
+     ("/taxonomy_terms/00000000-0000-0000-0000-000000000000", "Does dim term tacsonomeg gyda'r id hwnnw.")],
+)  # fmt: skip
+def test_a_welsh_not_found_names_the_thing_in_welsh(api, group, path, welsh):
+    assert api(f"{path}?lang=cy", expect=404)["error"] == welsh

@@ -447,7 +447,7 @@ def test_list_queries_do_not_grow_with_the_number_of_groups(client, make_group, 
             400,
             "Rhaid i lang fod yn 'en' neu 'cy'.",
         ),
-        ("/services/not-a-uuid?lang=cy", {}, 404, "Does dim service gyda'r id hwnnw."),
+        ("/services/not-a-uuid?lang=cy", {}, 404, "Does dim gwasanaeth gyda'r id hwnnw."),
         ("/nowhere?lang=cy", {}, 404, "Does dim pwynt terfyn o'r fath."),
     ],
 )
