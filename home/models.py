@@ -85,6 +85,12 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def listing_image_alt_text(self):
+        """The page's picture described in the reader's language (the page's own), written from
+        its title: the image's one description is in whichever language it was uploaded in."""
+        return _("Picture for %(title)s") % {"title": self.title}
+
     def folded_search_terms(self):
         """The page's searchable text without accents and, on Welsh pages, with every word's
         unmutated forms, so "gymuned" finds "cymuned" (see ``bilingual.welsh``)."""

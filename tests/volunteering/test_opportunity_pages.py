@@ -4,24 +4,20 @@ import json
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo.images import demo_image
 from directory.models import Area
 from events.models import Venue
 from home.models import HomePage
 from search.models import Topic
+from tests.helpers import parse
 from volunteering.models import OpportunityPage, VolunteeringIndexPage
 
 pytestmark = pytest.mark.django_db
-
-
-def parse(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def listed(soup):
@@ -242,3 +238,12 @@ def test_closing_an_opportunity_takes_it_off_the_group_page_at_once(client, make
     coach.is_closed = True
     coach.save_revision().publish()
     assert parse(client.get("/en/groups/rhos-cafe/")).select_one(".opportunity-section") is None
+
+
+def test_an_opportunitys_picture_is_described_in_the_pages_language(client, make_opportunity):
+    picture = demo_image("alt-test", "Kitchen", "Volunteers in the café kitchen", size=(24, 24))
+    welsh = make_opportunity("Helpwr cegin", language="cy", slug="helpwr-cegin", listing_image=picture)
+    assert (
+        parse(client.get(welsh.url)).select_one("img.opportunity__image")["alt"]
+        == "Llun ar gyfer Helpwr cegin"
+    )
