@@ -1,6 +1,6 @@
 /* The map of a listing's results (or of one page's place): an enhancement over the list.
  *
- * Without JavaScript the map stays hidden and the page is complete. The list stays the way in:
+ * Without JavaScript there is no map (portal.css) and the page is complete. The list stays the way in:
  * the map is aria-hidden and out of the tab order (Leaflet's keyboard handling, zoom buttons and
  * marker focus are off); pointing at or focusing a listing raises its marker's label, and
  * choosing a marker moves the focus to that listing's link.
@@ -21,8 +21,10 @@
 
   function draw(map) {
     var points = pointsFor(map);
-    if (!points.length || !window.L) return;
-    map.hidden = false;
+    if (!points.length || !window.L) {
+      map.hidden = true;  // nothing to draw: no empty box
+      return;
+    }
     var canvas = map.querySelector("[data-map-canvas]");
     var leaflet = L.map(canvas, { keyboard: false, zoomControl: false, attributionControl: false, scrollWheelZoom: false });
     L.tileLayer(map.dataset.tileUrl, { maxZoom: 18 }).addTo(leaflet);

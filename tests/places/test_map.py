@@ -34,7 +34,7 @@ def test_the_listing_marks_each_result_with_a_place_for_the_map(make_group, post
     make_group("Nowhere Club")
     soup = parse(Client().get("/en/groups/"))
     map_element = soup.select_one(".listing-results[data-map-scope] [data-map]")
-    assert map_element.has_attr("hidden")  # complete without JavaScript: no empty box
+    assert not map_element.has_attr("hidden")  # laid out before the script draws it (no jump)
     assert map_element["data-tile-url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert map_element.select_one("[data-map-canvas]")["aria-hidden"] == "true"
     assert "OpenStreetMap contributors" in map_element.select_one(".map__attribution").get_text()
