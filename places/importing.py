@@ -102,21 +102,18 @@ def import_postcodes(lines, prefixes=(), progress=None):
     prefixes = [prefix.strip().upper() for prefix in prefixes]
     imported = 0
     with transaction.atomic():
-        batch = []
+        # Keyed by postcode: a postcode listed twice in one batch is stored once, the later line
+        # winning as it does across batches (PostgreSQL refuses to upsert one row twice at once).
+        batch = {}
         for postcode, latitude, longitude in read_rows(lines, prefixes, progress):
-            batch.append(
-                Postcode(
-                    postcode=postcode,
-                    outward_code=outward_code(postcode),
-                    latitude=latitude,
-                    longitude=longitude,
-                )
+            batch[postcode] = Postcode(
+                postcode=postcode, outward_code=outward_code(postcode), latitude=latitude, longitude=longitude
             )
             if len(batch) == BATCH_SIZE:
-                upsert(batch)
+                upsert(list(batch.values()))
                 imported += len(batch)
-                batch = []
-        upsert(batch)
+                batch = {}
+        upsert(list(batch.values()))
         imported += len(batch)
         outward_codes = refresh_outward_centroids()
     return imported, outward_codes

@@ -131,3 +131,13 @@ def test_a_council_can_plug_in_its_own_gazetteer(settings):
 
 def gazetteer(postcode):
     return (53.08, -2.98) if postcode == "LL12 0AB" else None
+
+
+@pytest.mark.django_db
+def test_a_postcode_listed_twice_is_stored_once_at_its_later_position(tmp_path):
+    twice = tmp_path / "twice.csv"
+    twice.write_text("pcds,lat,long\nLL12 8NU,53.0,-3.0\nLL12 8NU,53.1,-3.1\n")
+    run(twice)
+    assert list(Postcode.objects.filter(postcode="LL12 8NU").values_list("latitude", "longitude")) == [
+        (53.1, -3.1)
+    ]
