@@ -5,49 +5,36 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Venue
 from tests.helpers import parse
 from tests.home.test_public_visibility import restrict
-from tests.places.conftest import CHIRK, GRESFORD, LLAY, postcodes  # noqa: F401 - a fixture
+from tests.places.conftest import postcodes, titles_and_distances, venues  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(soup):
-    return [link.get_text() for link in soup.select(".event-card .card__title a")]
+    return titles_and_distances(soup, "event-card")[0]
 
 
 def distances(soup):
-    return [span.get_text() for span in soup.select(".event-card .distance")]
+    return titles_and_distances(soup, "event-card")[1]
 
 
 @pytest.fixture
-def places(areas):
-    def venue(name, position):
-        return Venue.objects.create(name=name, name_cy=name, latitude=position[0], longitude=position[1])
-
-    return {
-        "gresford": venue("Gresford Hall", GRESFORD),
-        "llay": venue("Llay Institute", LLAY),
-        "chirk": venue("Chirk Castle", CHIRK),
-    }
-
-
-@pytest.fixture
-def events(make_event, places, postcodes, locales):  # noqa: F811 - the fixture imported above
-    make_event("Chirk Fair", days=1, venue=places["chirk"])
-    make_event("Llay Quiz", days=1, venue=places["llay"], is_free=True)
-    make_event("Gresford Talk", days=5, venue=places["gresford"], is_free=True)
-    make_event("Gresford Coffee", days=2, venue=places["gresford"])
+def events(make_event, venues, postcodes, locales):  # noqa: F811 - the fixture imported above
+    make_event("Chirk Fair", days=1, venue=venues["chirk"])
+    make_event("Llay Quiz", days=1, venue=venues["llay"], is_free=True)
+    make_event("Gresford Talk", days=5, venue=venues["gresford"], is_free=True)
+    make_event("Gresford Coffee", days=2, venue=venues["gresford"])
     make_event("Online Meeting", days=1)
-    restrict(make_event("Private Near", days=1, venue=places["gresford"]), "login")
-    draft = make_event("Draft Near", days=1, venue=places["gresford"])
+    restrict(make_event("Private Near", days=1, venue=venues["gresford"]), "login")
+    draft = make_event("Draft Near", days=1, venue=venues["gresford"])
     type(draft).objects.filter(pk=draft.pk).update(live=False)
-    make_event("Aliased Near", days=9, venue=places["gresford"]).copy_for_translation(
+    make_event("Aliased Near", days=9, venue=venues["gresford"]).copy_for_translation(
         locales["cy"], alias=True
     )
-    make_event("Sgwrs Gresffordd", language="cy", days=3, venue=places["gresford"])
-    make_event("Cwis Llai", language="cy", days=1, venue=places["llay"])
+    make_event("Sgwrs Gresffordd", language="cy", days=3, venue=venues["gresford"])
+    make_event("Cwis Llai", language="cy", days=1, venue=venues["llay"])
 
 
 def test_events_near_a_postcode_nearest_first_then_soonest(events):
@@ -72,7 +59,7 @@ def test_a_bad_postcode_lists_every_event(events):
     assert len(titles(soup)) == 6
 
 
-def test_queries_stay_flat(make_event, places, postcodes):  # noqa: F811
+def test_queries_stay_flat(make_event, venues, postcodes):  # noqa: F811
     client = Client()
 
     def count():
@@ -82,9 +69,9 @@ def test_queries_stay_flat(make_event, places, postcodes):  # noqa: F811
         return len(queries)
 
     for number in range(30):
-        make_event(f"Event {number}", days=number % 20, venue=places["gresford"])
+        make_event(f"Event {number}", days=number % 20, venue=venues["gresford"])
     client.get("/en/events/?near=LL12+0AB&within=5")
     at_30 = count()
     for number in range(30, 300):
-        make_event(f"Event {number}", days=number % 20, venue=places["llay"])
+        make_event(f"Event {number}", days=number % 20, venue=venues["llay"])
     assert count() == at_30 <= 15

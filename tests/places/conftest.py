@@ -1,5 +1,6 @@
 import pytest
 
+from events.models import Venue
 from places.models import Postcode
 
 # Where the tests search from, and listings at known places around it (the demo's coordinates).
@@ -18,3 +19,23 @@ def postcodes(db):
     Postcode.objects.create(
         postcode="LL12", outward_code="LL12", is_outward_centroid=True, latitude=53.09, longitude=-2.97
     )
+
+
+def titles_and_distances(soup, card):
+    """The listed titles and the distances shown, of the cards with class ``card``."""
+    titles = [link.get_text() for link in soup.select(f".{card} .card__title a")]
+    return titles, [span.get_text() for span in soup.select(f".{card} .distance")]
+
+
+@pytest.fixture
+def venues(db):
+    """Three venues at known distances from LL12 0AB (Gresford, Llay, Chirk)."""
+
+    def venue(name, position):
+        return Venue.objects.create(name=name, name_cy=name, latitude=position[0], longitude=position[1])
+
+    return {
+        "gresford": venue("Gresford Hall", GRESFORD),
+        "llay": venue("Llay Institute", LLAY),
+        "chirk": venue("Chirk Castle", CHIRK),
+    }

@@ -5,46 +5,33 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Venue
 from tests.helpers import parse
 from tests.home.test_public_visibility import restrict
-from tests.places.conftest import CHIRK, GRESFORD, LLAY, postcodes  # noqa: F401 - a fixture
+from tests.places.conftest import postcodes, titles_and_distances, venues  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(soup):
-    return [link.get_text() for link in soup.select(".opportunity-card .card__title a")]
+    return titles_and_distances(soup, "opportunity-card")[0]
 
 
 def distances(soup):
-    return [span.get_text() for span in soup.select(".opportunity-card .distance")]
+    return titles_and_distances(soup, "opportunity-card")[1]
 
 
 @pytest.fixture
-def places(db):
-    def venue(name, position):
-        return Venue.objects.create(name=name, name_cy=name, latitude=position[0], longitude=position[1])
-
-    return {
-        "gresford": venue("Gresford Hall", GRESFORD),
-        "llay": venue("Llay Institute", LLAY),
-        "chirk": venue("Chirk Castle", CHIRK),
-    }
-
-
-@pytest.fixture
-def opportunities(make_opportunity, places, postcodes, locales):  # noqa: F811 - the fixture imported above
-    make_opportunity("Chirk Stewards", venue=places["chirk"])
-    make_opportunity("Llay Coaches", venue=places["llay"], evenings=True)
-    make_opportunity("Gresford Shelves", venue=places["gresford"])
+def opportunities(make_opportunity, venues, postcodes, locales):  # noqa: F811 - the fixture imported above
+    make_opportunity("Chirk Stewards", venue=venues["chirk"])
+    make_opportunity("Llay Coaches", venue=venues["llay"], evenings=True)
+    make_opportunity("Gresford Shelves", venue=venues["gresford"])
     make_opportunity("Phone Friend", from_home=True)
-    restrict(make_opportunity("Private Near", venue=places["gresford"]), "login")
-    draft = make_opportunity("Draft Near", venue=places["gresford"])
+    restrict(make_opportunity("Private Near", venue=venues["gresford"]), "login")
+    draft = make_opportunity("Draft Near", venue=venues["gresford"])
     type(draft).objects.filter(pk=draft.pk).update(live=False)
-    make_opportunity("Aliased Near", venue=places["llay"]).copy_for_translation(locales["cy"], alias=True)
-    make_opportunity("Silffoedd Gresffordd", language="cy", venue=places["gresford"])
-    make_opportunity("Hyfforddwyr Llai", language="cy", venue=places["llay"])
+    make_opportunity("Aliased Near", venue=venues["llay"]).copy_for_translation(locales["cy"], alias=True)
+    make_opportunity("Silffoedd Gresffordd", language="cy", venue=venues["gresford"])
+    make_opportunity("Hyfforddwyr Llai", language="cy", venue=venues["llay"])
 
 
 def test_opportunities_near_a_postcode_nearest_first(opportunities):
@@ -68,7 +55,7 @@ def test_an_unknown_postcode_lists_every_opportunity(opportunities):
     assert len(titles(soup)) == 5
 
 
-def test_queries_stay_flat(make_opportunity, places, postcodes):  # noqa: F811
+def test_queries_stay_flat(make_opportunity, venues, postcodes):  # noqa: F811
     client = Client()
 
     def count():
@@ -78,9 +65,9 @@ def test_queries_stay_flat(make_opportunity, places, postcodes):  # noqa: F811
         return len(queries)
 
     for number in range(30):
-        make_opportunity(f"Role {number}", venue=places["gresford"])
+        make_opportunity(f"Role {number}", venue=venues["gresford"])
     client.get("/en/volunteer/?near=LL12+0AB&within=5")
     at_30 = count()
     for number in range(30, 300):
-        make_opportunity(f"Role {number}", venue=places["llay"])
+        make_opportunity(f"Role {number}", venue=venues["llay"])
     assert count() == at_30 <= 15
