@@ -167,6 +167,7 @@ class ChecklistBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         label=_("Heading"),
         required=False,
+        default="",  # a step saved before checklists existed has none: "" is what translation reads
         help_text=_("Optional. For example: What the council will ask for"),
     )
     entries = blocks.ListBlock(

@@ -286,6 +286,8 @@ def test_this_weekend_is_the_coming_saturday_and_sunday(
     assert soup.select_one('select[name="when"] option[selected]')["value"] == "weekend"
     choices = [option["value"] for option in soup.select('select[name="when"] option')]
     assert choices == ["", "today", "week", "weekend", "month"]
+    label = soup.select_one('select[name="when"] option[value="weekend"]').get_text()
+    assert label == {"en": "This weekend", "cy": "Y penwythnos hwn"}[language]
 
     # On the Saturday evening, what is left of the weekend: Saturday's morning event is over.
     now.return_value = datetime(2026, 11, 14, 18, 0, tzinfo=UTC)
