@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
-from demo.images import demo_image
 from demo.scale import generate_translated_pages
 from directory.editors import ensure_group_editors
 from directory.models import Area, GroupIndexPage, GroupPage
@@ -33,9 +32,15 @@ def load_areas_and_topics(log):
             slug=area["key"], defaults={"name": area["name_en"], "name_cy": area["name_cy"]}
         )
     for topic in data["topics"]:
-        Topic.objects.get_or_create(
+        Topic.objects.update_or_create(
             slug=topic["slug_en"],
-            defaults={"name": topic["name_en"], "name_cy": topic["name_cy"], "slug_cy": topic["slug_cy"]},
+            defaults={"pictogram": topic["pictogram"]},
+            create_defaults={
+                "name": topic["name_en"],
+                "name_cy": topic["name_cy"],
+                "slug_cy": topic["slug_cy"],
+                "pictogram": topic["pictogram"],
+            },
         )
     log(f"Areas: {Area.objects.count()}; topics: {Topic.objects.count()}")
 
@@ -93,8 +98,7 @@ def load_groups(log):
             welsh_speakers_welcome=group["welsh_speakers_welcome"],
             volunteers_wanted=group["volunteers_wanted"],
             last_reviewed=today - timedelta(days=group["reviewed_days_ago"]),
-            # The pages describe the logo in their own language (GroupPage.logo_alt_text).
-            listing_image=demo_image(group["key"], group["name_en"], f"Logo of {group['name_en']}"),
+            # No uploaded logo: lists show the group's topic pictogram (search.pictograms).
             **english_fields,
         )
         ensure_translation(english, welsh_locale, **_group_fields(group, "cy"))

@@ -45,6 +45,8 @@ def _steps(steps, language, documents):
                 "title": step[f"title_{language}"],
                 "body": "".join(f"<p>{escape(text)}</p>" for text in step[f"body_{language}"]),
                 "image": None,  # stored as an empty picture, as the admin does, for wagtail-localize
+                "checklist": step.get(f"checklist_{language}", {"heading": "", "entries": []}),
+                "council_contact": step.get("council_contact", False),
                 "document": documents.get(step.get("document")),
             },
         )

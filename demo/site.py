@@ -66,7 +66,10 @@ def load_home_pages(log):
     portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     if portal_settings.accessibility_statement_id is None:
         portal_settings.accessibility_statement = statement
-        portal_settings.save()
+    if not portal_settings.council_team_en:  # the team the guides send readers to
+        for field, value in data["council_contact"].items():
+            setattr(portal_settings, field, value)
+    portal_settings.save()
     log("Accessibility statement: in English and Welsh")
 
 

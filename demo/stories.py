@@ -6,7 +6,6 @@ Run after the directory's groups (``load_groups``): the stories are told by demo
 from datetime import date, timedelta
 
 from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
-from demo.images import demo_image
 from demo.scale import generate_translated_pages
 from directory.models import Area, GroupPage
 from home.models import HomePage
@@ -42,8 +41,6 @@ def _story_fields(story, language, groups):
         "summary": story[f"summary_{language}"],
         "standfirst": story[f"standfirst_{language}"],
         "author_name": story[f"author_name_{language}"],
-        "hero_alt_text": story[f"hero_alt_{language}"],
-        "hero_caption": story[f"hero_caption_{language}"],
         "body": _body(story, language),
         "how_you_can_help": [("call_to_action", help_block)],
         "author_group": groups[story["author_group"]],
@@ -66,9 +63,6 @@ def load_stories(log):
         welsh_groups = {
             key: group.get_translation(language_locales["cy"]) for key, group in english_groups.items()
         }
-        picture = demo_image(
-            f"story-{story['key']}", story["title_en"], story["hero_alt_en"], size=(1200, 675)
-        )
         english, _ = ensure_child_page(
             english_index,
             StoryPage,
@@ -77,8 +71,6 @@ def load_stories(log):
             date=date.fromisoformat(story["date"]),
             area=areas[story["area"]],
             featured=story["featured"],
-            hero_image=picture,
-            listing_image=picture,
             related_groups=[StoryRelatedGroup(group=english_groups[key]) for key in story["related_groups"]],
             **_story_fields(story, "en", english_groups),
         )

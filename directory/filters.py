@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from bilingual.welsh import WELSH_ALPHABET
+from home.listing_filters import ChosenFilters
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -41,7 +42,9 @@ class GroupFilterForm(NearFilterFields, forms.Form):
         self.fields["area"].load_choices()
 
 
-class GroupFilter:
+class GroupFilter(ChosenFilters):
+    FILTERS = ("q", "topic", "area", "welsh", "volunteers", "letter", "near")
+
     def __init__(self, data, index_page):
         self.language = current_language()
         self.alphabet = WELSH_ALPHABET if self.language == "cy" else ENGLISH_ALPHABET
@@ -49,12 +52,6 @@ class GroupFilter:
         self.form.is_valid()  # fills cleaned_data with the values that are valid
         self.values = self.form.cleaned_data
         self.index_page = index_page
-
-    @property
-    def is_filtered(self):
-        return any(
-            self.values.get(name) for name in ("q", "topic", "area", "welsh", "volunteers", "letter", "near")
-        )
 
     @property
     def letter(self):

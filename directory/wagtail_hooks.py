@@ -8,10 +8,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.dashboard import DashboardAction, in_admin_language
+from home.entry_points import entry_point
 
 from .admin_views import InviteEditorView, may_invite
 from .editors import listings_edited_by
-from .models import REVIEW_INTERVAL, Area, GroupPage
+from .models import REVIEW_INTERVAL, Area, GroupIndexPage, GroupPage
 
 
 class AreaViewSet(SnippetViewSet):
@@ -123,3 +124,15 @@ def update_your_group(request):
             )
         )
     return actions
+
+
+@hooks.register("home_page_entry_points")
+def find_a_group(home_page, request):
+    return entry_point(
+        GroupIndexPage,
+        home_page,
+        _("Find a group"),
+        _("Clubs, cafés, libraries and support near you."),
+        "community",
+        order=10,
+    )

@@ -20,6 +20,7 @@ from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
+from home.listing_filters import ChosenFilters
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -41,6 +42,7 @@ class EventFilterForm(NearFilterFields, forms.Form):
             ("", _("Any date")),
             ("today", _("Today")),
             ("week", _("This week")),
+            ("weekend", _("This weekend")),
             ("month", _("This month")),
         ],
     )
@@ -69,8 +71,10 @@ class EventFilterForm(NearFilterFields, forms.Form):
         return day
 
 
-class EventFilter:
+class EventFilter(ChosenFilters):
     """The events of one listing page after the reader's filters, upcoming or past."""
+
+    FILTERS = ("topic", "area", "group", "when", "date", "free", "near")
 
     def __init__(self, data, index_page, past=False):
         self.language = current_language()
@@ -96,12 +100,6 @@ class EventFilter:
         self.group_keys = {slug: key for key, slug, _title in rows}
         return [(slug, title) for _key, slug, title in sorted(rows, key=lambda row: sort_key(row[2]))]
 
-    @property
-    def is_filtered(self):
-        return any(
-            self.values.get(name) for name in ("topic", "area", "group", "when", "date", "free", "near")
-        )
-
     def date_range(self):
         """(first moment, moment after the last) the reader asked for; the end may be None.
 
@@ -116,6 +114,13 @@ class EventFilter:
             end = today + timedelta(days=1)
         elif when == "week":
             end = today + timedelta(days=7 - today.weekday())  # up to the end of Sunday
+        elif when == "weekend":
+            # Saturday and Sunday of this weekend, or of the coming one from Monday to Friday;
+            # on a Sunday, what is left of it.
+            sunday = today.weekday() == 6
+            saturday = today - timedelta(days=1) if sunday else today + timedelta(days=5 - today.weekday())
+            end = saturday + timedelta(days=2)
+            return max(start_of_day(saturday), timezone.now()), start_of_day(end)
         elif when == "month":
             end = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         else:

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.dashboard import DashboardAction, in_admin_language
+from home.entry_points import entry_point
 from home.visibility import publicly_visible
 
 from .editors import grant_event_permissions
@@ -81,7 +82,7 @@ def home_upcoming_events(home_page, request):
         request,
         _("See all events"),
     )
-    return section if section["items"] else None
+    return {**section, "order": 20} if section["items"] else None
 
 
 @hooks.register("editor_dashboard_actions")
@@ -94,3 +95,16 @@ def add_an_event(request):
         return []
     url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", index.pk])
     return [DashboardAction(str(_("Add an event")), url, "date", order=20)]
+
+
+@hooks.register("home_page_entry_points")
+def something_to_do_this_week(home_page, request):
+    return entry_point(
+        EventIndexPage,
+        home_page,
+        _("Find something to do this week"),
+        _("Events across the county, many of them free."),
+        "calendar",
+        query="?when=week",
+        order=20,
+    )

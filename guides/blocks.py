@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock as ImageWithAltTextBlock
 
-from home.blocks import PARAGRAPH_FEATURES
+from home.blocks import PARAGRAPH_FEATURES, ChecklistBlock
 
 
 class StepBlock(blocks.StructBlock):
@@ -28,10 +28,22 @@ class StepBlock(blocks.StructBlock):
         label=_("Picture"),
         help_text=_("Optional. A photo or diagram that helps readers do this step."),
     )
+    checklist = ChecklistBlock(
+        label=_("Checklist"),
+        help_text=_("Optional. Things to have ready or to check for this step, shown as a list to tick."),
+    )
+    council_contact = blocks.BooleanBlock(
+        label=_("Show the council's contact details"),
+        required=False,
+        help_text=_(
+            "Tick when this step tells readers to ask the council: the team's name, e-mail, phone "
+            "and address from the portal settings are shown under it."
+        ),
+    )
     document = DocumentChooserBlock(
         label=_("Document"),
         required=False,
-        help_text=_("Optional. A form, template or checklist readers need for this step."),
+        help_text=_("Optional. A form or template readers need for this step."),
     )
 
     class Meta:

@@ -6,7 +6,9 @@ See https://docs.wagtail.org/en/stable/reference/hooks.html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .models import guides_for_group
+from home.entry_points import entry_point
+
+from .models import GuideIndexPage, guides_for_group
 
 
 @hooks.register("directory_group_related")
@@ -16,3 +18,15 @@ def group_guides(group, request):
         "template": "guides/includes/group_guides.html",
         "items": guides_for_group(group),
     }
+
+
+@hooks.register("home_page_entry_points")
+def start_something(home_page, request):
+    return entry_point(
+        GuideIndexPage,
+        home_page,
+        _("Start something"),
+        _("Guides to starting a group, running an event or taking over a building."),
+        "building",
+        order=40,
+    )

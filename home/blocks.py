@@ -146,6 +146,47 @@ class KeyFactsBlock(blocks.StructBlock):
         }
 
 
+class CouncilContactBlock(blocks.StaticBlock):
+    """The council team's contact details, from the portal settings ("Council contact in
+    guides"), in the reader's language: put it wherever the text says "ask the council", so
+    the reader knows whom to ask and how. Editors choose it; it has nothing to fill in.
+    See https://docs.wagtail.org/en/stable/reference/streamfield/blocks.html#wagtail.blocks.StaticBlock
+    """
+
+    class Meta:
+        icon = "mail"
+        template = "blocks/council_contact_block.html"
+        label = _("Council contact")
+        admin_text = _("Shows the council team's name, e-mail, phone and address from the portal settings.")
+
+
+class ChecklistBlock(blocks.StructBlock):
+    """A list of things to have ready or to check, shown with a box beside each, which readers
+    can print: a checklist as part of the page rather than a separate file to download."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        default="",  # a step saved before checklists existed has none: "" is what translation reads
+        help_text=_("Optional. For example: What the council will ask for"),
+    )
+    entries = blocks.ListBlock(
+        blocks.CharBlock(label=_("Item"), max_length=200),
+        label=_("Items"),
+        min_num=0,
+        help_text=_("One thing to have ready or to check on each line."),
+    )
+
+    class Meta:
+        icon = "tasks"
+        template = "blocks/checklist_block.html"
+        label = _("Checklist")
+        preview_value = {
+            "heading": "Before you apply",
+            "entries": ["A constitution", "Evidence of community support", "A three-year budget"],
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -165,3 +206,5 @@ class BodyBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
     )
     key_facts = KeyFactsBlock()
+    checklist = ChecklistBlock()
+    council_contact = CouncilContactBlock()

@@ -22,6 +22,7 @@ from bilingual.welsh import search_terms
 
 from .alerts import SiteAlert  # noqa: F401  (a model of this app, defined beside its helpers)
 from .blocks import BodyBlock
+from .entry_points import entry_points
 from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
 from .visibility import visible_version
@@ -186,13 +187,14 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         # Content apps add their own sections (the next events, a featured story) through the
         # ``home_page_sections`` hook: a function (home page, request) -> None or a dict with
-        # ``heading``, ``template`` and ``items``.
+        # ``heading``, ``template`` and ``items``, and ``order`` (smallest first), and their
+        # entry points ("Find a group") through ``home_page_entry_points`` (home.entry_points).
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = [
-            section
-            for section in (hook(self, request) for hook in hooks.get_hooks("home_page_sections"))
-            if section
-        ]
+        context["entry_points"] = entry_points(self, request)
+        sections = (hook(self, request) for hook in hooks.get_hooks("home_page_sections"))
+        context["sections"] = sorted(
+            (section for section in sections if section), key=lambda section: section.get("order", 100)
+        )
         context["featured_pages"] = [
             page.specific for page in HomePageFeaturedPage.visible_pages(self.featured_pages)
         ]
@@ -320,12 +322,54 @@ class PortalSettings(BaseSiteSetting):
         default="together@wrexham.example",
         help_text=_("Shown in the footer of every page."),
     )
+    # The council team that guides send readers to ("ask the council"): the council contact
+    # block (home.blocks.CouncilContactBlock) and a guide step's "council contact" show these.
+    council_team_en = models.CharField(
+        _("team name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The council team guides send readers to, for example: Community asset transfer team"),
+    )
+    council_team_cy = models.CharField(
+        _("team name (Welsh)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The same team's name in Welsh, for example: Tîm trosglwyddo asedau cymunedol"),
+    )
+    council_email = models.EmailField(
+        _("team e-mail"), blank=True, help_text=_("An address the team reads, answered in Welsh or English.")
+    )
+    council_phone = models.CharField(
+        _("team phone"), max_length=40, blank=True, help_text=_("For example: 01978 292000")
+    )
+    council_address_en = models.TextField(
+        _("team address (English)"),
+        blank=True,
+        help_text=_("Where to write to the team, one part of the address on each line."),
+    )
+    council_address_cy = models.TextField(
+        _("team address (Welsh)"), blank=True, help_text=_("The same address as Welsh readers write it.")
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name_en"), FieldPanel("name_cy")], heading=_("Site name")),
         MultiFieldPanel([FieldPanel("owner_en"), FieldPanel("owner_cy")], heading=_("Council")),
         FieldPanel("accessibility_statement"),
         FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("council_team_en"),
+                FieldPanel("council_team_cy"),
+                FieldPanel("council_email"),
+                FieldPanel("council_phone"),
+                FieldPanel("council_address_en"),
+                FieldPanel("council_address_cy"),
+            ],
+            heading=_("Council contact in guides"),
+            help_text=_(
+                "Shown wherever a guide tells readers to ask the council, so they know whom to ask and how."
+            ),
+        ),
     ]
 
     class Meta:
@@ -375,3 +419,18 @@ class PortalSettings(BaseSiteSetting):
     @property
     def owner(self):
         return self._in_language("owner")
+
+    @property
+    def council_contact(self):
+        """The council team's name, e-mail, phone and address lines in the reader's language
+        (English where the Welsh is left empty); None until the team's name is filled in."""
+        team = self._in_language("council_team")
+        if not team:
+            return None
+        address = self._in_language("council_address") or ""
+        return {
+            "team": team,
+            "email": self.council_email,
+            "phone": self.council_phone,
+            "address_lines": [line.strip() for line in address.splitlines() if line.strip()],
+        }

@@ -14,9 +14,19 @@ from taggit.models import ItemBase, TagBase
 
 from bilingual.names import BilingualNameMixin
 
+from .pictograms import DEFAULT_PICTOGRAM, PICTOGRAMS
+
 
 class Topic(BilingualNameMixin, TagBase):
     free_tagging = False
+
+    pictogram = models.CharField(
+        _("pictogram"),
+        max_length=40,
+        choices=list(PICTOGRAMS.items()),
+        default=DEFAULT_PICTOGRAM,
+        help_text=_("The picture shown in lists for pages on this topic that have no picture of their own."),
+    )
 
     class Meta:
         verbose_name = _("topic")

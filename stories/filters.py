@@ -9,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from bilingual.names import BilingualChoiceField
 from directory.models import Area
+from home.listing_filters import ChosenFilters
 from search.models import Topic
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(ChosenFilters, forms.Form):
+    FILTERS = ("topic", "area")
+
     topic = BilingualChoiceField(Topic, label=_("Topic"))
     area = BilingualChoiceField(Area, label=_("Area"))
 
@@ -23,8 +26,8 @@ class StoryFilterForm(forms.Form):
         self.is_valid()  # keeps the valid values in cleaned_data
 
     @property
-    def is_filtered(self):
-        return any(self.cleaned_data.get(name) for name in self.fields)
+    def values(self):
+        return self.cleaned_data
 
     def filter(self, stories):
         topic, area = self.cleaned_data.get("topic"), self.cleaned_data.get("area")

@@ -37,10 +37,11 @@ HERO_IMAGE = "width-960"
 
 
 def with_card_images(pages):
-    """``pages`` with their listing image and its card rendition: two queries however many."""
+    """``pages`` with their listing image, its card rendition and their topics (for the
+    pictogram of a page without a picture): three queries however many."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
     return pages.select_related("listing_image").prefetch_related(
-        Prefetch("listing_image__renditions", queryset=renditions)
+        Prefetch("listing_image__renditions", queryset=renditions), "topics"
     )
 
 

@@ -21,4 +21,4 @@ def home_page_featured_story(home_page, request):
     story = featured_story(home_page.locale_id)
     if story is None:
         return None
-    return {"heading": _("Featured story"), "template": STORY_SECTION, "items": [story]}
+    return {"heading": _("Featured story"), "template": STORY_SECTION, "items": [story], "order": 10}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from directory.models import Area, GroupPage
+from home.listing_filters import ChosenFilters
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -93,7 +94,7 @@ def open_opportunities(opportunities, locale_id):
     )
 
 
-class OpportunityFilter:
+class OpportunityFilter(ChosenFilters):
     """The open opportunities of one listing page after the reader's filters."""
 
     FILTERS = ("topic", "area", "commitment", "time", "suits", "welsh", "from_home", "near")
@@ -104,10 +105,6 @@ class OpportunityFilter:
         self.form = OpportunityFilterForm(data)
         self.form.is_valid()  # fills cleaned_data with the values that are valid
         self.values = self.form.cleaned_data
-
-    @property
-    def is_filtered(self):
-        return any(self.values.get(name) for name in self.FILTERS)
 
     def queryset(self):
         values, fields = self.values, self.form.fields

@@ -13,6 +13,7 @@ from wagtail import hooks
 from bilingual.language import current_language
 from events.forms import organisers_for
 from home.dashboard import DashboardAction, in_admin_language
+from home.entry_points import entry_point
 from home.page_cache import cached
 
 from .admin_views import AnswerOfferView, MessageViewSet, OfferViewSet
@@ -110,7 +111,7 @@ def home_opportunities(home_page, request):
         HOME_PAGE_OPPORTUNITIES,
         _("See all ways to help"),
     )
-    return section if section["items"] else None
+    return {**section, "order": 30} if section["items"] else None
 
 
 @hooks.register("editor_dashboard_actions")
@@ -127,3 +128,15 @@ def add_an_opportunity_and_read_messages(request):
         DashboardAction(str(_("Messages")), reverse("volunteering_messages:index"), "mail", order=40)
     )
     return actions
+
+
+@hooks.register("home_page_entry_points")
+def volunteer(home_page, request):
+    return entry_point(
+        VolunteeringIndexPage,
+        home_page,
+        _("Volunteer"),
+        _("Give an hour or two to a group that needs you."),
+        "volunteering",
+        order=30,
+    )

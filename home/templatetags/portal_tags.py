@@ -11,6 +11,7 @@ from bilingual.language import current_language
 from bilingual.translations import language_versions as find_language_versions
 from home.alerts import alerts_for, hidden_alert_ids, seconds_until_alerts_change
 from home.breadcrumbs import page_trail
+from home.models import PortalSettings
 from home.page_cache import cached, keep_no_longer_than
 from home.public_address import public_url
 from home.visibility import publicly_visible
@@ -59,6 +60,20 @@ def site_alerts(context):
     return {
         "alerts": alerts_for(page if isinstance(page, Page) else None, hidden_alert_ids(request)),
         "here": request.get_full_path(),
+    }
+
+
+@register.inclusion_tag("includes/council_contact.html", takes_context=True)
+def council_contact(context, heading_level=2):
+    """The council team guides send readers to (``PortalSettings.council_contact``), in the
+    reader's language, under a heading of ``heading_level``: for the council contact block and
+    a guide step that asks for it. Until the team is filled in, the portal's own e-mail."""
+    request = context.get("request")
+    settings = PortalSettings.for_request(request) if request is not None else None
+    return {
+        "contact": settings.council_contact if settings is not None else None,
+        "fallback_email": settings.contact_email if settings is not None else "",
+        "heading": f"h{heading_level}",
     }
 
 

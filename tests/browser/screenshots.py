@@ -18,9 +18,12 @@ from PIL import Image
 from .pages import LANGUAGES, visit
 
 OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-PAGES_SHOWN = ["home", "directory", "group", "event", "story", "guide", "search-results"]
+PAGES_SHOWN = [
+    "home", "directory", "group", "event-index", "event", "volunteer-index", "opportunity",
+    "story-index", "story", "guide-index", "guide", "topic", "search-results",
+]  # fmt: skip
 WIDTHS = [1280, 375]
-MAX_HEIGHT = 2400  # CSS pixels; long listings are cut here
+MAX_HEIGHT = 1800  # CSS pixels; long pages are cut here, to keep the PNGs small
 COLOURS = 128  # a palette PNG stays small (well under 300 KB) and looks the same
 
 

@@ -7,9 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from demo.images import demo_image
 from directory.models import GroupPage
-from tests.helpers import parse
+from tests.helpers import parse, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +237,7 @@ def count_queries(client, path):
 def test_directory_queries_do_not_grow_with_the_number_of_groups(client, make_group, topics, areas):
     def add_groups(start, end):
         for number in range(start, end):
-            logo = demo_image(f"test-{number}", f"Group {number:03d}", "Logo", size=(24, 24))
+            logo = uploaded_image(f"test-{number}", f"Group {number:03d}", "Logo")
             make_group(
                 f"Group {number:03d}",
                 topics=[topics["food"], topics["volunteering"]],

@@ -2,15 +2,14 @@
 
 import pytest
 
-from demo.images import demo_image
-from tests.helpers import parse, translate
+from tests.helpers import parse, translate, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def group_with_logo(make_group, locales):
-    logo = demo_image("alt-test", "Gresford Library", "Logo of Gresford Library", size=(24, 24))
+    logo = uploaded_image("alt-test", "Gresford Library", "Logo of Gresford Library")
     english = make_group("Gresford Library", listing_image=logo)
     english.save_revision().publish()
     welsh = translate(english, locales["cy"], title="Llyfrgell Gresffordd", slug="llyfrgell-gresffordd")

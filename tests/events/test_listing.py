@@ -261,3 +261,43 @@ def test_the_language_switch_on_past_events_goes_to_past_events(client, event_in
     switch = soup.select_one(f'.language-switcher a[hreflang="{"en" if language == "cy" else "cy"}"]')
     assert switch["href"] == other
     assert soup.select_one(f'link[rel="alternate"][hreflang="{language}"]')["href"].endswith(path)
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "saturday", "sunday"),
+    [
+        ("en", "/en/events/", "Saturday 14 November 2026", "Sunday 15 November 2026"),
+        ("cy", "/cy/digwyddiadau/", "Dydd Sadwrn 14 Tachwedd 2026", "Dydd Sul 15 Tachwedd 2026"),
+    ],
+)
+def test_this_weekend_is_the_coming_saturday_and_sunday(
+    client, now, make_event, language, path, saturday, sunday
+):
+    # Today is Thursday 12 November 2026: the weekend is the 14th and 15th.
+    make_event("Friday", language=language, days=1)
+    make_event("Saturday", language=language, days=2)
+    make_event("Sunday Afternoon", language=language, days=3, start_time=time(14), end_time=time(16))
+    make_event("Monday", language=language, days=4)
+    make_event("Sundays Weekly", language=language, days=-11, repeat="weekly")  # from Sunday 1 November
+    soup = parse(client.get(f"{path}?when=weekend"))
+    assert listed_titles(soup) == ["Saturday", "Sundays Weekly", "Sunday Afternoon"]
+    dates = [when.get_text(" ", strip=True) for when in soup.select(".event-card__when")]
+    assert saturday in dates[0] and sunday in dates[1] and sunday in dates[2]
+    assert soup.select_one('select[name="when"] option[selected]')["value"] == "weekend"
+    choices = [option["value"] for option in soup.select('select[name="when"] option')]
+    assert choices == ["", "today", "week", "weekend", "month"]
+    label = soup.select_one('select[name="when"] option[value="weekend"]').get_text()
+    assert label == {"en": "This weekend", "cy": "Y penwythnos hwn"}[language]
+
+    # On the Saturday evening, what is left of the weekend: Saturday's morning event is over.
+    now.return_value = datetime(2026, 11, 14, 18, 0, tzinfo=UTC)
+    assert listed_titles(parse(client.get(f"{path}?when=weekend"))) == ["Sundays Weekly", "Sunday Afternoon"]
+
+    # On the Sunday at one o'clock, only the rest of that Sunday, not the next weekend: the
+    # weekly morning event is over for today and its next date (the 22nd) is not this weekend.
+    now.return_value = datetime(2026, 11, 15, 13, 0, tzinfo=UTC)
+    assert listed_titles(parse(client.get(f"{path}?when=weekend"))) == ["Sunday Afternoon"]
+
+    # On the Monday, the weekend is the coming one, and the weekly event is back on the 22nd.
+    now.return_value = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+    assert listed_titles(parse(client.get(f"{path}?when=weekend"))) == ["Sundays Weekly"]

@@ -3,15 +3,14 @@ page's title, whatever language the image's own description was written in."""
 
 import pytest
 
-from demo.images import demo_image
-from tests.helpers import parse, translate
+from tests.helpers import parse, translate, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def picture(db):
-    return demo_image("alt-test", "Repair café", "People mending a lamp at the repair café", size=(24, 24))
+    return uploaded_image("alt-test", "Repair café", "People mending a lamp at the repair café")
 
 
 def test_an_events_picture_is_described_in_the_pages_language(client, make_event, locales, picture):

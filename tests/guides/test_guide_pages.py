@@ -14,6 +14,14 @@ from home.models import PortalSettings
 from home.public_address import public_base_url, public_url
 from tests.helpers import in_welsh, parse, translate
 
+# What the admin sends for a step's optional parts left empty.
+STEP_EXTRAS = {
+    "image": {"image": "", "decorative": "", "alt_text": ""},
+    "checklist": {"heading": "", "entries": {"count": 0}},
+    "council_contact": "",
+    "document": "",
+}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,7 +54,7 @@ def test_editor_creates_a_guide_in_the_admin_and_it_renders_in_both_languages(
     client.force_login(django_user_model.objects.create_superuser("editor", "editor@wrexham.example", "pw"))
     group = make_group("Marchwiel Village Hall")
     other_guide = make_guide("Find volunteers")
-    step = {"title": "", "body": "", "image": {"image": "", "decorative": "", "alt_text": ""}, "document": ""}
+    step = {"title": "", "body": "", **STEP_EXTRAS}
     data = nested_form_data({
         "title": "Start a community group",
         "slug": "start-a-community-group",
@@ -121,7 +129,7 @@ def test_editor_adds_a_chapter_in_the_admin(client, django_user_model, make_guid
     data = nested_form_data({
         "title": "Plan and consult", "slug": "plan-and-consult", "time_unit": "weeks",
         "steps": streamfield([("step", {"title": "Ask the community", "body": rich_text("<p>Run a survey.</p>"),
-                                        "image": {"image": "", "decorative": "", "alt_text": ""}, "document": ""})]),
+                                        **STEP_EXTRAS})]),
         "documents": inline_formset([]), "related_guides": inline_formset([]), "groups_that_can_help": inline_formset([]),
         "action-publish": "publish",
     })  # fmt: skip
@@ -440,7 +448,7 @@ def test_editors_preview_a_new_chapter(client, django_user_model, guide_in_parts
     data = nested_form_data({
         "title": "Draft chapter", "slug": "draft-chapter", "time_unit": "weeks",
         "steps": streamfield([("step", {"title": "Ask", "body": rich_text("<p>Ask around.</p>"),
-                                        "image": {"image": "", "decorative": "", "alt_text": ""}, "document": ""})]),
+                                        **STEP_EXTRAS})]),
         "documents": inline_formset([]), "related_guides": inline_formset([]), "groups_that_can_help": inline_formset([]),
     })  # fmt: skip
     preview = f"/admin/pages/add/guides/guidepage/{guide_in_parts.pk}/preview/"

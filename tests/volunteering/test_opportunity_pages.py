@@ -9,12 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from demo.images import demo_image
 from directory.models import Area
 from events.models import Venue
 from home.models import HomePage
 from search.models import Topic
-from tests.helpers import parse
+from tests.helpers import parse, uploaded_image
 from volunteering.models import OpportunityPage, VolunteeringIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -241,7 +240,7 @@ def test_closing_an_opportunity_takes_it_off_the_group_page_at_once(client, make
 
 
 def test_an_opportunitys_picture_is_described_in_the_pages_language(client, make_opportunity):
-    picture = demo_image("alt-test", "Kitchen", "Volunteers in the café kitchen", size=(24, 24))
+    picture = uploaded_image("alt-test", "Kitchen", "Volunteers in the café kitchen")
     welsh = make_opportunity("Helpwr cegin", language="cy", slug="helpwr-cegin", listing_image=picture)
     assert (
         parse(client.get(welsh.url)).select_one("img.opportunity__image")["alt"]

@@ -1,0 +1,21 @@
+"""What every listing's filters share: how many the reader has chosen.
+
+The count shows on the "Filter" control that the filter form folds behind on a phone
+(``includes/filter_summary.html``: "Filter (2)"), so the reader knows the list is narrowed
+without opening it.
+"""
+
+
+class ChosenFilters:
+    """For a listing's filter object with ``values`` (the form's cleaned data): name the fields
+    that narrow the list in ``FILTERS``."""
+
+    FILTERS = ()
+
+    @property
+    def chosen_count(self):
+        return sum(1 for name in self.FILTERS if self.values.get(name))
+
+    @property
+    def is_filtered(self):
+        return self.chosen_count > 0
