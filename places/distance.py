@@ -13,8 +13,8 @@ the 0.1 mile the page shows, so the order and the cut-off agree with what the re
 
 import math
 
-from django.db.models import F, FloatField
-from django.db.models.functions import Cast
+from django.db.models import F, FloatField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_OF_LATITUDE = math.pi * EARTH_RADIUS_MILES / 180
@@ -40,6 +40,16 @@ def bounding_box(latitude, longitude, miles):
     )
 
 
+def squared_miles(place, latitude, longitude):
+    """The squared equirectangular distance in square miles from ``place`` to the point whose
+    latitude and longitude are the expressions given, as an SQL expression."""
+    north_miles = (Cast(latitude, FloatField()) - place.latitude) * MILES_PER_DEGREE_OF_LATITUDE
+    east_miles = (Cast(longitude, FloatField()) - place.longitude) * (
+        MILES_PER_DEGREE_OF_LATITUDE * math.cos(math.radians(place.latitude))
+    )
+    return north_miles * north_miles + east_miles * east_miles
+
+
 def within_miles(queryset, place, miles, latitude_field="latitude", longitude_field="longitude"):
     """``queryset`` narrowed to rows within ``miles`` of ``place``, with ``distance_order``.
 
@@ -47,11 +57,6 @@ def within_miles(queryset, place, miles, latitude_field="latitude", longitude_fi
     (``.order_by("distance_order")``) for nearest first. Rows without coordinates drop out.
     """
     (south, north), (west, east) = bounding_box(place.latitude, place.longitude, miles)
-    shrink = math.cos(math.radians(place.latitude))
-    north_miles = (Cast(F(latitude_field), FloatField()) - place.latitude) * MILES_PER_DEGREE_OF_LATITUDE
-    east_miles = (Cast(F(longitude_field), FloatField()) - place.longitude) * (
-        MILES_PER_DEGREE_OF_LATITUDE * shrink
-    )
     return (
         queryset.filter(
             **{
@@ -61,6 +66,39 @@ def within_miles(queryset, place, miles, latitude_field="latitude", longitude_fi
                 f"{longitude_field}__lte": east,
             }
         )
-        .alias(distance_order=north_miles * north_miles + east_miles * east_miles)
+        .alias(distance_order=squared_miles(place, F(latitude_field), F(longitude_field)))
         .filter(distance_order__lte=miles * miles)
+    )
+
+
+def pages_within(pages, place, miles, positions):
+    """``pages`` (a queryset of Wagtail's base ``Page``, of several page types) narrowed to those
+    within ``miles`` of ``place``, nearest first, for a list such as the site search.
+
+    ``positions`` is {page model: (latitude field, longitude field)}, the fields named from the
+    model (``"venue__latitude"`` for an event's venue); pages of other types drop out. Each page
+    comes annotated with ``position_latitude`` and ``position_longitude`` (for the exact
+    distance shown) and ``distance_order``. Each type's bounding box and radius are applied on
+    its own table, so the cost stays that of the listings' own filter.
+    """
+    if not positions:
+        return pages.none()
+    near = Q()
+    for model, (latitude_field, longitude_field) in positions.items():
+        nearby = within_miles(model.objects.all(), place, miles, latitude_field, longitude_field)
+        near |= Q(pk__in=nearby.values("pk"))
+
+    def coalesced(index):
+        """The page's latitude (index 0) or longitude (1), from whichever type it is."""
+        found = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values(fields[index])[:1])
+            for model, fields in positions.items()
+        ]
+        return Coalesce(*found, output_field=FloatField()) if len(found) > 1 else found[0]
+
+    return (
+        pages.filter(near)
+        .annotate(position_latitude=coalesced(0), position_longitude=coalesced(1))
+        .annotate(distance_order=squared_miles(place, F("position_latitude"), F("position_longitude")))
+        .order_by("distance_order", "pk")
     )

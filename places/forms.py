@@ -10,7 +10,7 @@ error page: the listing is shown without the distance filter.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .distance import haversine_miles, within_miles
+from .distance import haversine_miles, pages_within, within_miles
 from .postcodes import find_place, normalise, outward_code
 
 DEFAULT_MILES = 3
@@ -73,6 +73,13 @@ class NearFilterFields(forms.Form):
         if self.place is None:
             return queryset
         return within_miles(queryset, self.place, self.miles, latitude_field, longitude_field)
+
+    def near_pages(self, pages, positions):
+        """Base pages of several types narrowed to the radius, nearest first, if asked (see
+        ``distance.pages_within``); ``pages`` as they are without a place."""
+        if self.place is None:
+            return pages
+        return pages_within(pages, self.place, self.miles, positions)
 
     def miles_to(self, latitude, longitude):
         """Miles from the reader's place to a point, or None without a place or a point."""

@@ -8,16 +8,24 @@ again with the same or a newer file updates what is there and adds what is new.
 """
 
 import csv
+import re
 from collections import defaultdict
+from pathlib import Path
 
+from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Postcode
-from .postcodes import normalise, outward_code
+from .models import Postcode, PostcodeImport
+from .postcodes import ATTRIBUTION_CACHE_KEY, normalise, outward_code
 
 REQUIRED_COLUMNS = ("pcds", "lat", "long")
 NO_POSITION_LATITUDE = 99.0  # ONSPD gives 99.999999 to postcodes without a grid reference
 BATCH_SIZE = 2000
+
+
+# ONSPD files are named for their release: ONSPD_NOV_2026_UK.csv.
+RELEASE_YEAR = re.compile(r"(?:^|_)((?:19|20)\d\d)(?:_|\.|$)")
 
 
 class NotAPostcodeFile(Exception):
@@ -117,3 +125,16 @@ def import_postcodes(lines, prefixes=(), progress=None):
         imported += len(batch)
         outward_codes = refresh_outward_centroids()
     return imported, outward_codes
+
+
+def release_year(file_name):
+    """The year of an ONSPD release from its file name ("ONSPD_NOV_2026_UK.csv": 2026), else
+    this year."""
+    found = RELEASE_YEAR.search(Path(file_name).name)
+    return int(found[1]) if found else timezone.localdate().year
+
+
+def record_import(file_name, year, postcodes):
+    """Note the import, for the year in the licence attribution, and show it from now on."""
+    PostcodeImport.objects.create(file_name=Path(file_name).name, year=year, postcodes=postcodes)
+    cache.delete(ATTRIBUTION_CACHE_KEY)

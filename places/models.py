@@ -50,3 +50,27 @@ class Postcode(models.Model):
 
     def __str__(self):
         return self.postcode
+
+
+class PostcodeImport(models.Model):
+    """One run of ``manage.py import_postcodes``: which file, and the year of its data.
+
+    The year goes into the licence attribution the site shows beneath results near a postcode
+    ("Contains OS data © Crown copyright and database right 2026", see the README's Postcodes).
+    """
+
+    file_name = models.CharField(_("file"), max_length=255, help_text=_("The ONSPD file imported."))
+    year = models.PositiveSmallIntegerField(
+        _("year of the data"),
+        help_text=_("The year of the ONSPD release, shown in the licence attribution."),
+    )
+    postcodes = models.PositiveIntegerField(_("postcodes imported"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("postcode import")
+        verbose_name_plural = _("postcode imports")
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.year})"

@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from .models import Postcode
+from .models import Postcode, PostcodeImport
 
+ATTRIBUTION_CACHE_KEY = "places:attribution-year"
 # The UK's postcode shapes: A9, A99, AA9, AA99, A9A, AA9A, then an optional 9AA.
 POSTCODE = re.compile(r"^(?P<outward>[A-Z]{1,2}[0-9][A-Z0-9]?)\s*(?P<inward>[0-9][A-Z]{2})?$")
 COORDINATES = re.compile(r"^\s*(?P<lat>-?\d{1,2}(?:\.\d+)?)\s*,\s*(?P<lon>-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -67,3 +70,18 @@ def find_place(text):
         return None
     position = import_string(settings.PLACES_POSTCODE_LOOKUP)(postcode)
     return Place(postcode, *position) if position else None
+
+
+def attribution_year():
+    """The year for the ONSPD licence attribution: that of the latest import's file (this year
+    if the table was filled another way); None while the postcode table is empty, when there
+    is nothing to attribute. Cached, so that a listing near a postcode costs no extra query;
+    ``import_postcodes`` refreshes it."""
+    year = cache.get(ATTRIBUTION_CACHE_KEY)
+    if year is None:
+        year = 0
+        if Postcode.objects.exists():
+            latest = PostcodeImport.objects.values_list("year", flat=True).first()
+            year = latest or timezone.localdate().year
+        cache.set(ATTRIBUTION_CACHE_KEY, year, 3600)
+    return year or None

@@ -28,6 +28,16 @@ def searchable_models():
     return {model.search_type: model for model in get_page_models() if getattr(model, "search_type", None)}
 
 
+def positions():
+    """{page model: (latitude field, longitude field)} of the searchable types with a place
+    (``position_fields`` on the model), for the "near a postcode" filter."""
+    return {
+        model: model.position_fields
+        for model in searchable_models().values()
+        if getattr(model, "position_fields", None)
+    }
+
+
 def type_labels():
     """[(search_type, label)] in display order, for the type filters."""
     return [
@@ -96,14 +106,21 @@ def counts_by_type(facets):
     return counts
 
 
-def search(query, search_type=None, topic=None, page_number=None):
-    """A page of results for ``query`` with the number of matches per type."""
+def search(query, search_type=None, topic=None, page_number=None, near=None):
+    """A page of results for ``query`` with the number of matches per type.
+
+    ``near`` (``near_pages`` of the search form's "near a postcode" fields, when the reader
+    gave a place) narrows the pages to those within the radius and orders them nearest first;
+    then the query may be empty (everything near the place).
+    """
     alternatives = query_alternatives(query, current_language())
-    if not alternatives:
+    if not alternatives and near is None:
         return None
     pages = live_pages_in_language()
     if topic is not None:
         pages = pages.filter(id__in=topic.tagged_pages.values("content_object_id"))
+    if near is not None:
+        return nearest_first(near(pages), alternatives, search_type, page_number)
     search_query = build_query(alternatives)
     results = pages.search(search_query)
     if hasattr(results, "ranked_rows"):
@@ -114,6 +131,28 @@ def search(query, search_type=None, topic=None, page_number=None):
             results = pages.type(searchable_models()[search_type]).search(search_query)
         page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
     page_of_results.object_list = in_display_order(page_of_results.object_list)
+    return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
+
+
+def nearest_first(pages, alternatives, search_type, page_number):
+    """Search results near a place: ``pages`` (annotated by ``near``) matching the query's
+    words, if any, counted per type and paged in the database, nearest first.
+
+    Each result carries ``position`` (latitude, longitude) for the distance its card shows.
+    """
+    if alternatives:
+        found = Page.objects.filter(id__in=pages.values("id")).search(
+            build_query(alternatives), order_by_relevance=False
+        )
+        pages = pages.filter(id__in=[page.pk for page in found])
+    counts = counts_by_type(dict(pages.order_by().values_list("content_type").annotate(Count("id"))))
+    if search_type:
+        pages = pages.type(searchable_models()[search_type])
+    page_of_results = Paginator(pages, PER_PAGE).get_page(page_number)
+    position_of = {page.pk: (page.position_latitude, page.position_longitude) for page in page_of_results}
+    page_of_results.object_list = in_display_order(page_of_results.object_list)
+    for result in page_of_results.object_list:
+        result.position = position_of[result.pk]
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
 
 

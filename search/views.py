@@ -8,14 +8,22 @@ from bilingual.language import current_language
 from home.breadcrumbs import view_trail
 
 from . import queries
-from .forms import SearchForm
+from .forms import search_form_class
 from .models import Topic
 
 
 def search(request):
-    form = SearchForm(request.GET)
+    form = search_form_class()(request.GET)
     values = form.values
-    found = queries.search(values["query"], values["search_type"], values["topic"], request.GET.get("page"))
+    near = None
+    if getattr(form, "place", None) is not None:  # the hook's "near a postcode" fields, understood
+
+        def near(pages):
+            return form.near_pages(pages, queries.positions())
+
+    found = queries.search(
+        values["query"], values["search_type"], values["topic"], request.GET.get("page"), near
+    )
     context = {
         "form": form,
         "query": values["query"],

@@ -253,6 +253,8 @@ class GroupPage(BasePage):
     parent_page_types = ["directory.GroupIndexPage"]
     subpage_types = []
     search_type = "groups"
+    # Where it is, for the site search's "near a postcode" filter (search.queries.positions).
+    position_fields = ("latitude", "longitude")
 
     class Meta:
         verbose_name = _("community group")

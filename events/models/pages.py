@@ -308,6 +308,8 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     search_type = "events"
+    # Where it is, for the site search's "near a postcode" filter (search.queries.positions).
+    position_fields = ("venue__latitude", "venue__longitude")
     base_form_class = EventPageForm
 
     objects = PageManager.from_queryset(EventQuerySet)()

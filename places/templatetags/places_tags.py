@@ -1,9 +1,12 @@
-"""Distances on listing cards and the map's tile server, for the templates."""
+"""Distances on listing cards, the postcode data's licence attribution and the map's tile
+server, for the templates."""
 
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext
+
+from places.postcodes import attribution_year
 
 register = template.Library()
 
@@ -16,6 +19,14 @@ def miles_away(near_form, latitude, longitude):
         return ""
     # Always one decimal place, so the unit never needs a singular: "1.0 miles", "1.0 milltir".
     return gettext("%(miles)s miles") % {"miles": number_format(miles, 1)}
+
+
+@register.simple_tag
+def postcode_data_year():
+    """The year for the ONS Postcode Directory's attribution (as written, never "2,026"); None
+    with no postcodes loaded."""
+    year = attribution_year()
+    return str(year) if year else None
 
 
 @register.simple_tag

@@ -2,9 +2,11 @@
 
 from io import StringIO
 from smtplib import SMTPException
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core import mail
 from django.core.management import call_command
@@ -15,9 +17,11 @@ from wagtail.users.models import UserProfile
 
 from directory.admin_views import may_invite
 from directory.editors import ensure_group_editors, invite_editor
+from directory.models import GroupPage
 from events.forms import organisers_for
 from events.models import EventPage
 from stories.models import StoryPage
+from tests.conftest import FIXED_NOW, all_locales, empty_section, shared_by_the_module, the_home_pages
 from volunteering.admin_views import may_answer_offers
 from volunteering.models import Offer, OfferStatus, OpportunityPage
 
@@ -26,59 +30,125 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "editor_a", "editor_b", "moderator", "council_editor"]
 
 
-@pytest.fixture
-def listings(make_group, locales):
-    pages = {}
+SECTIONS_USED = ("directory", "event_index", "story_index", "volunteering_index")
+
+
+def build_listings_others_and_users():
+    """Two groups in both languages; an event and an opportunity of group B, made before B's
+    editors exist, and a story; an offer of help; an account for each role. Returns the ids."""
+    locales = all_locales()
+    homes = the_home_pages(locales)
+    sections = {name: empty_section(name, homes, locales) for name in SECTIONS_USED}
+    listings = {}
     for key, title in (("a", "Gresford Library"), ("b", "Rhos Café")):
-        english = make_group(title)
+        english = GroupPage(title=title, summary=f"About {title}", live=True)
+        sections["directory"]["en"].add_child(instance=english)
         english.save_revision().publish()
         welsh = english.copy_for_translation(locales["cy"])
         welsh.save_revision().publish()
-        pages[key] = {"en": english, "cy": welsh}
-    return pages
-
-
-@pytest.fixture
-def others(listings, event_index, story_index, volunteering_index):
-    """An event and an opportunity of group B, made before B's editors exist, and a story."""
-    event = EventPage(
-        title="Rhos coffee morning", summary="Coffee", start_date="2026-12-05", group=listings["b"]["en"]
-    )
-    event_index["en"].add_child(instance=event)
+        listings[key] = {"en": english.pk, "cy": welsh.pk}
+    b = GroupPage.objects.get(pk=listings["b"]["en"])
+    event = EventPage(title="Rhos coffee morning", summary="Coffee", start_date="2026-12-05", group=b)
+    sections["event_index"]["en"].add_child(instance=event)
     event.save_revision().publish()
     story = StoryPage(title="The library stays open", standfirst="It does.")
-    story_index["en"].add_child(instance=story)
+    sections["story_index"]["en"].add_child(instance=story)
     story.save_revision().publish()
-    opportunity = OpportunityPage(
-        title="Rhos café kitchen helper", what_you_do="Wash up", group=listings["b"]["en"]
-    )
-    volunteering_index["en"].add_child(instance=opportunity)
+    opportunity = OpportunityPage(title="Rhos café kitchen helper", what_you_do="Wash up", group=b)
+    sections["volunteering_index"]["en"].add_child(instance=opportunity)
     opportunity.save_revision().publish()
     offer = Offer.objects.create(what="A minibus on Saturdays", name="Gareth", email="gareth@example.org",
                                  language="cy", status=OfferStatus.APPROVED)  # fmt: skip
+
+    def user(name, *groups):
+        account = get_user_model().objects.create_user(name, f"{name}@wrexham.example", "pw")
+        account.groups.add(*groups)
+        return account.pk
+
+    users = {
+        "editor_a": user(
+            "editor_a", ensure_group_editors(GroupPage.objects.get(pk=listings["a"]["en"])).group
+        ),
+        "editor_b": user(
+            "editor_b", ensure_group_editors(GroupPage.objects.get(pk=listings["b"]["cy"])).group
+        ),
+        "moderator": user("moderator", Group.objects.get(name="Moderators")),
+        "council_editor": user("council_editor", Group.objects.get(name="Council editors")),
+    }
     return {
-        "offer": offer,
-        "event_index": event_index,
-        "event_b": event,
-        "story": story,
-        "volunteering_index": volunteering_index,
-        "opportunity_b": opportunity,
+        "sections": {name: {code: page.pk for code, page in pair.items()} for name, pair in sections.items()},
+        "listings": listings,
+        "others": {
+            "event_b": event.pk,
+            "story": story.pk,
+            "opportunity_b": opportunity.pk,
+            "offer": offer.pk,
+        },
+        "users": users,
+    }
+
+
+@pytest.fixture(scope="module")
+def shared_ids(django_db_setup, django_db_blocker):
+    """The module's pages and accounts, built once (at the fixed "now") and rolled back after
+    the module; each test still runs in its own savepoint and gets fresh objects below."""
+    with shared_by_the_module(django_db_blocker):
+        with mock.patch("django.utils.timezone.now", return_value=FIXED_NOW):
+            ids = build_listings_others_and_users()
+        yield ids
+
+
+def section(shared_ids, name):
+    return {code: Page.objects.get(pk=pk).specific for code, pk in shared_ids["sections"][name].items()}
+
+
+# The root conftest's empty sections, replaced by the module's (make_group adds to this directory).
+@pytest.fixture
+def directory(shared_ids, db):
+    return section(shared_ids, "directory")
+
+
+@pytest.fixture
+def event_index(shared_ids, db):
+    return section(shared_ids, "event_index")
+
+
+@pytest.fixture
+def story_index(shared_ids, db):
+    return section(shared_ids, "story_index")
+
+
+@pytest.fixture
+def volunteering_index(shared_ids, db):
+    return section(shared_ids, "volunteering_index")
+
+
+@pytest.fixture
+def listings(shared_ids, db):
+    return {
+        key: {code: GroupPage.objects.get(pk=pk) for code, pk in pair.items()}
+        for key, pair in shared_ids["listings"].items()
     }
 
 
 @pytest.fixture
-def users(django_user_model, listings, others):
-    def user(name, *groups):
-        account = django_user_model.objects.create_user(name, f"{name}@wrexham.example", "pw")
-        account.groups.add(*groups)
-        return account
+def others(shared_ids, event_index, volunteering_index):
+    ids = shared_ids["others"]
+    return {
+        "offer": Offer.objects.get(pk=ids["offer"]),
+        "event_index": event_index,
+        "event_b": EventPage.objects.get(pk=ids["event_b"]),
+        "story": StoryPage.objects.get(pk=ids["story"]),
+        "volunteering_index": volunteering_index,
+        "opportunity_b": OpportunityPage.objects.get(pk=ids["opportunity_b"]),
+    }
 
+
+@pytest.fixture
+def users(shared_ids, db, django_user_model):
     return {
         "anonymous": AnonymousUser(),
-        "editor_a": user("editor_a", ensure_group_editors(listings["a"]["en"]).group),
-        "editor_b": user("editor_b", ensure_group_editors(listings["b"]["cy"]).group),
-        "moderator": user("moderator", Group.objects.get(name="Moderators")),
-        "council_editor": user("council_editor", Group.objects.get(name="Council editors")),
+        **{role: django_user_model.objects.get(pk=pk) for role, pk in shared_ids["users"].items()},
     }
 
 

@@ -11,8 +11,8 @@ GWERSYLLT = ("53.072500", "-3.020500")  # 1.7 miles
 CHIRK = ("52.933500", "-3.056000")  # 10.5 miles
 
 
-@pytest.fixture
-def postcodes(db):
+def add_postcodes():
+    """LL12 0AB and its outward code's centre."""
     Postcode.objects.create(
         postcode="LL12 0AB", outward_code="LL12", latitude=LL12_0AB[0], longitude=LL12_0AB[1]
     )
@@ -21,14 +21,18 @@ def postcodes(db):
     )
 
 
+@pytest.fixture
+def postcodes(db):
+    add_postcodes()
+
+
 def titles_and_distances(soup, card):
     """The listed titles and the distances shown, of the cards with class ``card``."""
     titles = [link.get_text() for link in soup.select(f".{card} .card__title a")]
     return titles, [span.get_text() for span in soup.select(f".{card} .distance")]
 
 
-@pytest.fixture
-def venues(db):
+def add_venues():
     """Three venues at known distances from LL12 0AB (Gresford, Llay, Chirk)."""
 
     def venue(name, position):
@@ -39,3 +43,8 @@ def venues(db):
         "llay": venue("Llay Institute", LLAY),
         "chirk": venue("Chirk Castle", CHIRK),
     }
+
+
+@pytest.fixture
+def venues(db):
+    return add_venues()

@@ -314,6 +314,8 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     parent_page_types = ["volunteering.VolunteeringIndexPage"]
     subpage_types = []
     search_type = "opportunities"
+    # Where it is, for the site search's "near a postcode" filter (search.queries.positions).
+    position_fields = ("venue__latitude", "venue__longitude")
     base_form_class = OpportunityPageForm
 
     class Meta:

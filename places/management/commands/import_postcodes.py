@@ -6,7 +6,7 @@ file and the licence text the site shows.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from places.importing import NotAPostcodeFile, import_postcodes
+from places.importing import NotAPostcodeFile, import_postcodes, record_import, release_year
 
 BAR_WIDTH = 30
 
@@ -26,8 +26,16 @@ class Command(BaseCommand):
             metavar="CODE",
             help="Keep only these outward codes (LL11 LL12) or postcode areas (LL); default: keep all.",
         )
+        parser.add_argument(
+            "--year",
+            type=int,
+            help=(
+                "The year of the ONSPD release, for the licence attribution the site shows; "
+                "default: the year in the file name (ONSPD_NOV_2026_UK.csv), else this year."
+            ),
+        )
 
-    def handle(self, *args, file, prefix, **options):
+    def handle(self, *args, file, prefix, year=None, **options):
         try:
             data = open(file, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
         except OSError as error:
@@ -52,9 +60,12 @@ class Command(BaseCommand):
                 )
                 raise CommandError(f"{file}: {message}") from None
         self.stderr.write("")
+        year = year or release_year(file)
+        record_import(file, year, postcodes)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{postcodes:,} postcodes in {outward_codes:,} outward codes imported from {file}."
+                f"{postcodes:,} postcodes in {outward_codes:,} outward codes imported from {file}; "
+                f"the site credits the data as of {year}."
             )
         )
 
