@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
+from places.postcodes import attribution
 from search.models import Topic
 
 from . import hsds, params
@@ -171,7 +172,12 @@ class ServiceList:
         def fetch(offset, limit):
             return [entry(service) for service in self.services(offset, limit)]
 
-        return paginated(self.request.GET, self.queryset.count, fetch)
+        answer = paginated(self.request.GET, self.queryset.count, fetch)
+        if self.groups.near is not None:
+            # Distances from a postcode come from the ONS Postcode Directory, whose licence asks
+            # for this statement wherever they are used.
+            answer["postcode_data_attribution"] = attribution()
+        return answer
 
 
 @api_endpoint

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Postcode, PostcodeImport
@@ -85,3 +86,18 @@ def attribution_year():
             year = latest or timezone.localdate().year
         cache.set(ATTRIBUTION_CACHE_KEY, year, 3600)
     return year or None
+
+
+def attribution():
+    """The ONS Postcode Directory's licence attribution in the active language, which the
+    Open Government Licence asks for wherever a distance from a postcode is shown (listings,
+    search and the Open Referral API); None while the postcode table is empty."""
+    year = attribution_year()
+    if not year:
+        return None
+    return gettext(
+        "Contains OS data © Crown copyright and database right %(year)s. Contains Royal Mail data "
+        "© Royal Mail copyright and database right %(year)s. Contains GeoPlace data © Local "
+        "Government Information House Limited copyright and database right %(year)s. Source: "
+        "Office for National Statistics licensed under the Open Government Licence v.3.0."
+    ) % {"year": year}  # the year as written, never "2,026"

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
-from places.postcodes import attribution_year
+from places.postcodes import attribution
 
 register = template.Library()
 
@@ -22,11 +22,9 @@ def miles_away(near_form, latitude, longitude):
 
 
 @register.simple_tag
-def postcode_data_year():
-    """The year for the ONS Postcode Directory's attribution (as written, never "2,026"); None
-    with no postcodes loaded."""
-    year = attribution_year()
-    return str(year) if year else None
+def postcode_data_attribution():
+    """The ONS Postcode Directory's attribution sentence; None with no postcodes loaded."""
+    return attribution()
 
 
 @register.simple_tag

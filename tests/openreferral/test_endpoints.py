@@ -12,7 +12,7 @@ from directory.models import GroupPage
 from openreferral.ids import TAXONOMY_ID, part_id, topic_term_id
 from openreferral.params import accepted_languages
 from places.importing import refresh_outward_centroids
-from places.models import Postcode
+from places.models import Postcode, PostcodeImport
 
 from .conftest import API, validate
 
@@ -305,6 +305,18 @@ def test_postcode_and_proximity_find_services_nearest_first(api, near_and_far, p
     assert names(api(f"{path}?postcode=ll128nu&proximity=5000")) == [near.title]
     assert names(api(f"{path}?postcode=LL12%208NU&proximity=60000")) == [near.title, far.title]
     assert names(api(f"{path}?postcode=LL12")) == [near.title]  # an outward code alone; 10 miles
+
+
+@pytest.mark.parametrize(
+    "lang, opening",
+    [("en", "Contains OS data © Crown copyright and database right 2026."),
+     ("cy", "Yn cynnwys data'r Arolwg Ordnans © Hawlfraint y Goron a hawl cronfa ddata 2026.")],
+)  # fmt: skip
+def test_an_answer_near_a_postcode_credits_the_postcode_data(api, near_and_far, lang, opening):
+    PostcodeImport.objects.create(file_name="ONSPD_FEB_2026_UK.csv", year=2026, postcodes=1)
+    near = api(f"/services?postcode=LL12&lang={lang}")
+    assert near["postcode_data_attribution"].startswith(opening)
+    assert "postcode_data_attribution" not in api(f"/services?lang={lang}")  # no distances, no credit
 
 
 @pytest.mark.parametrize(
