@@ -136,3 +136,9 @@ def find_a_group(home_page, request):
         "community",
         order=10,
     )
+
+
+@hooks.register("listing_report_group")
+def group_of_a_listing(page):
+    """A problem reported with a group's listing is that group's (the reports app)."""
+    return page if isinstance(page, GroupPage) else None
