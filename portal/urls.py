@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("events.urls")),
     path("", include("reports.urls")),
+    path("", include("directory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

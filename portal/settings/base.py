@@ -212,6 +212,9 @@ MESSAGE_RETENTION_DAYS = int(os.environ.get("MESSAGE_RETENTION_DAYS", "180"))
 # Problem reports about listings are deleted this many days after their last change
 # (delete_old_reports).
 REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
+# Requests to look after a listing are deleted this many days after their last change
+# (delete_old_claims).
+CLAIM_RETENTION_DAYS = int(os.environ.get("CLAIM_RETENTION_DAYS", "180"))
 # Offers of help leave the public list this many days after they were made.
 OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
 
