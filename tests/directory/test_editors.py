@@ -192,6 +192,7 @@ def allowed_by_wagtail(user, action, listings, others):
         "answer an offer of help": lambda: may_answer_offers(user),
         "moderate offers of help": lambda: user.has_perm("volunteering.change_offer"),
         "handle problem reports": lambda: user.has_perm("reports.change_listingreport"),
+        "decide requests to look after a listing": lambda: user.has_perm("directory.change_listingclaim"),
         "see problem reports about A": lambda: user.has_perm("reports.view_listingreport")
         or reports_for_group_editor(user).filter(pk=others["report_a"].pk).exists(),
     }
@@ -220,6 +221,7 @@ EXPECTED = {
     "answer an offer of help": (False, True, True, False, False),
     "moderate offers of help": (False, False, False, False, True),
     "handle problem reports": (False, False, False, False, True),
+    "decide requests to look after a listing": (False, False, False, False, True),
     "see problem reports about A": (False, True, False, True, True),
 }  # fmt: skip
 
@@ -251,6 +253,7 @@ def admin_url(action, listings, others):
         "answer an offer of help": f"/admin/volunteering/answer-offer/{others['offer'].pk}/",
         "moderate offers of help": f"/admin/volunteering/offers/edit/{others['offer'].pk}/",
         "handle problem reports": f"/admin/listing-reports/edit/{others['report_a'].pk}/",
+        "decide requests to look after a listing": "/admin/directory/claims/",
     }.get(action)
 
 
