@@ -12,16 +12,23 @@ from smtplib import SMTPException
 
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 
+from .claims import approve, send_decline
 from .editors import editors_of, invite_editor
-from .models import GroupPage
+from .models import ClaimState, GroupPage, ListingClaim
 
 INVITE_PERMISSION = "directory.invite_group_editor"
 logger = logging.getLogger(__name__)
@@ -102,3 +109,61 @@ class InviteEditorView(WagtailAdminTemplateMixin, FormView):
             message = _("%(email)s already had an account and can now look after %(group)s too.")
         messages.success(self.request, message % {"email": user.email, "group": self.listing.title})
         return redirect("wagtailadmin_explore", self.listing.get_parent().pk)
+
+
+class ClaimEditView(generic.EditView):
+    """A council editor decides a request to look after a listing, once: approving invites the
+    person (``directory.claims.approve``), declining e-mails them the reason."""
+
+    def save_instance(self):
+        previous = ListingClaim.objects.get(pk=self.object.pk).state
+        claim = super().save_instance()
+        if previous == ClaimState.NEW and claim.state != ClaimState.NEW:
+            ListingClaim.objects.filter(pk=claim.pk).update(decided_at=timezone.now())
+            if claim.state == ClaimState.APPROVED and not approve(claim):
+                messages.error(
+                    self.request,
+                    _(
+                        "The invitation could not be e-mailed just now. The person is an editor of this group; "
+                        "send the invitation again later."
+                    ),
+                )
+            elif claim.state == ClaimState.DECLINED:
+                transaction.on_commit(lambda: send_decline(claim))
+        return claim
+
+
+class ClaimViewSet(ModelViewSet):
+    """Requests to look after a listing; only council editors hold its permissions (0013)."""
+
+    model = ListingClaim
+    icon = "user"
+    menu_label = _("Requests to look after a listing")
+    add_to_admin_menu = True
+    menu_order = 312
+    url_prefix = "directory/claims"
+    edit_view_class = ClaimEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        Column("listing", label=_("Listing"), accessor="listing"),
+        Column("name", label=_("Name"), accessor="name"),
+        Column("role", label=_("Role in the group"), accessor="role"),
+        Column("state", label=_("Decision"), accessor="get_state_display"),
+        DateColumn("created_at", label=_("Asked on")),
+    ]
+    list_filter = ["state"]
+    ordering = ["-created_at"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing", read_only=True),
+                FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("role", read_only=True)]),
+                FieldRowPanel([FieldPanel("email", read_only=True), FieldPanel("language", read_only=True)]),
+                FieldPanel("how_to_check", read_only=True),
+            ],
+            heading=_("The request"),
+        ),
+        FieldPanel("state"),
+        FieldPanel("decline_reason"),
+    ]

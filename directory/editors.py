@@ -21,6 +21,7 @@ from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.users.models import UserProfile
 
+from home.page_cache import forget_page_tree
 from home.public_address import public_url
 
 from .models import GroupEditors, GroupPage
@@ -99,6 +100,7 @@ def invite_editor(listing, email, language="en"):
         profile.preferred_language = language  # the admin and Wagtail's e-mails speak it
         profile.save()
     user.groups.add(editors.group)
+    forget_page_tree()  # the listing's page no longer offers "ask to look after this listing"
     _send_invitation(user, _english_listing(listing), language)
     return user, created
 

@@ -6,14 +6,13 @@ stored and shown escaped. Bots are kept out without third-party services: a hone
 people never see, and a limit of five suggestions an hour from one address.
 """
 
-import logging
 from datetime import timedelta
 from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,19 +21,21 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.names import BilingualChoiceField
+from home.mail import send_once
+from home.public_forms import PublicForm
 from home.throttle import throttle_key
-from home.throttle import within_the_hourly_limit as hourly_limit_allows
 
 from .models.groups import Area, GroupPage, GroupSuggestion
-
-logger = logging.getLogger(__name__)
 
 SUGGESTIONS_PER_HOUR = 5
 DUPLICATE_WINDOW = timedelta(minutes=10)  # the same suggestion again within it is a double click
 SLUG_ATTEMPTS = 5
 
 
-class SuggestGroupForm(forms.Form):
+class SuggestGroupForm(PublicForm):
+    throttle_name = "group-suggestions"
+    per_hour = SUGGESTIONS_PER_HOUR
+
     name = forms.CharField(
         label=_("Name of the group"),
         max_length=120,
@@ -74,25 +75,19 @@ class SuggestGroupForm(forms.Form):
         label=_("I agree that the council may keep my e-mail address to contact me about this suggestion."),
         error_messages={"required": _("Tick the box to agree that we may contact you")},
     )
-    # The honeypot: hidden from people (and from screen readers), filled in by bots.
-    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].load_choices()
 
-    @property
-    def is_from_a_bot(self):
-        return bool(self.data.get("homepage"))
-
 
 def _rate_key(request):
-    return throttle_key(request, "group-suggestions")
+    return throttle_key(request, SuggestGroupForm.throttle_name)
 
 
 def within_the_hourly_limit(request):
     """Count one more suggestion from the reader's address; False once it is over the limit."""
-    return hourly_limit_allows(request, "group-suggestions", SUGGESTIONS_PER_HOUR)
+    return SuggestGroupForm.within_the_hourly_limit(request)
 
 
 def _unique_slug(index, name):
@@ -164,28 +159,16 @@ def create_draft_listing(index, form):
 def send_confirmation(suggestion):
     """E-mail the reader, in the language they wrote in, that their suggestion has arrived.
 
-    The suggestion is marked sent first, so that the form and send_pending_confirmations never
-    both send it. If the mail server cannot be reached, the mark is taken off again and the
-    failure logged; the reader has their thanks page all the same, and the command tries again.
-    Returns whether this call sent it.
+    Sent once (``home.mail.send_once``): if the mail server cannot be reached, the failure is
+    logged; the reader has their thanks page all the same, and send_pending_confirmations
+    tries again. Returns whether this call sent it.
     """
-    claimed = GroupSuggestion.objects.filter(pk=suggestion.pk, confirmation_sent_at=None).update(
-        confirmation_sent_at=timezone.now()
-    )
-    if not claimed:
-        return False
-    with translation.override(suggestion.language):
-        context = {"name": suggestion.listing.title}
-        subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
-        body = render_to_string("directory/emails/suggestion_received.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.submitter_email])
-    except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
-        GroupSuggestion.objects.filter(pk=suggestion.pk).update(confirmation_sent_at=None)
-        logger.warning(
-            "Could not e-mail the confirmation of group suggestion %s; send_pending_confirmations will try again.",
-            suggestion.pk,
-            exc_info=True,
-        )
-        return False
-    return True
+
+    def build():
+        with translation.override(suggestion.language):
+            context = {"name": suggestion.listing.title}
+            subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
+            body = render_to_string("directory/emails/suggestion_received.txt", context)
+        return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.submitter_email])
+
+    return send_once(suggestion, "confirmation_sent_at", build)

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.dashboard import DashboardAction, in_admin_language
 from home.entry_points import entry_point
 
-from .admin_views import InviteEditorView, may_invite
+from .admin_views import ClaimViewSet, InviteEditorView, may_invite
 from .editors import listings_edited_by
 from .models import REVIEW_INTERVAL, Area, GroupIndexPage, GroupPage
 
@@ -136,3 +136,14 @@ def find_a_group(home_page, request):
         "community",
         order=10,
     )
+
+
+@hooks.register("listing_report_group")
+def group_of_a_listing(page):
+    """A problem reported with a group's listing is that group's (the reports app)."""
+    return page if isinstance(page, GroupPage) else None
+
+
+@hooks.register("register_admin_viewset")
+def register_claim_viewset():
+    return ClaimViewSet("directory_claims")

@@ -108,3 +108,9 @@ def something_to_do_this_week(home_page, request):
         query="?when=week",
         order=20,
     )
+
+
+@hooks.register("listing_report_group")
+def group_of_an_event(page):
+    """A problem reported with an event is its organising group's (the reports app)."""
+    return page.group if isinstance(page, EventPage) else None

@@ -25,8 +25,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from directory.models import GroupEditors, GroupPage
+from home.mail import store_then_send
 
-from .messages import store_then_send
 from .models.message import Message
 from .models.offer import Offer, OfferReply
 from .offers import send_offer_reply

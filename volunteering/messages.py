@@ -8,40 +8,38 @@ Bots are kept out as on "suggest a group": a honeypot, a per-address hourly limi
 (``home.throttle``), a length limit and a limit on web links.
 """
 
-import logging
 import re
 from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from bilingual.language import current_language
 from directory.editors import editors_of
+from home.mail import send_once, store_then_send
 from home.public_address import public_url
-from home.throttle import within_the_hourly_limit
+from home.public_forms import TOO_MANY, PublicForm, check_post
 
 from .models.message import LANGUAGES, Message
-
-logger = logging.getLogger(__name__)
 
 MESSAGES_PER_HOUR = 5
 MAX_LINKS = 2
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
-class ResidentForm(forms.Form):
+class ResidentForm(PublicForm):
     """What every public form of this app asks of a resident (name, e-mail, the language for
     replies, consent) and the honeypot bots fill in; each form adds its own fields."""
 
     throttle_name = "group-messages"
+    per_hour = MESSAGES_PER_HOUR
 
     name = forms.CharField(
         label=_("Your name"), max_length=100, error_messages={"required": _("Enter your name")}
@@ -60,16 +58,10 @@ class ResidentForm(forms.Form):
         label=_("I agree that my details are passed to the group so that they can reply to me."),
         error_messages={"required": _("Tick the box to agree that we pass your details to the group")},
     )
-    # The honeypot: hidden from people (and from screen readers), filled in by bots.
-    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = current_language()
-
-    @property
-    def is_from_a_bot(self):
-        return bool(self.data.get("homepage"))
 
 
 def with_few_links(text):
@@ -99,16 +91,16 @@ class MessageForm(ResidentForm):
 def resident_form_view(page, request, form, store, thanks_url, template, context):
     """A public form on ``page``'s route: show it, refuse bots (400) and floods (429, counted
     per address before anything is stored), or ``store(cleaned_data)`` and go to ``thanks_url``."""
-    refusal = None
+    refusal = status = None
     if request.method == "POST":
-        if form.is_from_a_bot:
+        may_store, status = check_post(request, form)
+        if may_store:
+            store(form.cleaned_data)
+            return redirect(thanks_url)
+        if status == TOO_MANY:
+            refusal = _("You have sent several messages in the last hour. Please try again later.")
+        elif status:
             refusal = _("Your message could not be sent.")
-        elif form.is_valid():
-            if not within_the_hourly_limit(request, form.throttle_name, MESSAGES_PER_HOUR):
-                refusal = _("You have sent several messages in the last hour. Please try again later.")
-            else:
-                store(form.cleaned_data)
-                return redirect(thanks_url)
     response = page.render(
         request,
         template=template,
@@ -119,8 +111,8 @@ def resident_form_view(page, request, form, store, thanks_url, template, context
             **context,
         },
     )
-    if refusal:
-        response.status_code = 400 if form.is_from_a_bot else 429
+    if status:
+        response.status_code = status
     return response
 
 
@@ -142,16 +134,6 @@ def message_form_view(page, request, group, opportunity, form_url, thanks_url, a
     )
 
 
-def store_then_send(model, send, **fields):
-    """Store a ``model`` row, then ``send(row)`` once the transaction has committed: nothing is
-    lost if the mail server is down, and no e-mail goes for a row that was rolled back."""
-    with transaction.atomic():
-        row = model.objects.create(**fields)
-        # Only once the row is safely stored, and never holding the transaction open.
-        transaction.on_commit(partial(send, row))
-    return row
-
-
 def group_language(group):
     """The language the group chose for the e-mails its contacts receive (its listing's
     "language for e-mails to the group")."""
@@ -168,29 +150,6 @@ def group_recipients(group):
         portal = PortalSettings.objects.filter(site__is_default_site=True).first()
         addresses = [portal.contact_email if portal else settings.DEFAULT_FROM_EMAIL]
     return addresses
-
-
-def send_once(row, sent_field, build):
-    """Claim ``row``'s ``sent_field``, send what ``build()`` returns; on failure release the
-    claim and log, for ``send_pending_messages`` to try again. Works for any stored row with a
-    "sent at" field (a message, an offer, a group's answer to an offer)."""
-    rows = type(row).objects.filter(pk=row.pk)
-    claimed = rows.filter(**{sent_field: None}).update(**{sent_field: timezone.now()})
-    if not claimed:
-        return False
-    try:
-        build().send()
-    except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
-        rows.update(**{sent_field: None})
-        logger.warning(
-            "Could not e-mail %s %s (%s); send_pending_messages will try again.",
-            row._meta.model_name,
-            row.pk,
-            sent_field,
-            exc_info=True,
-        )
-        return False
-    return True
 
 
 def title_in(page, language):

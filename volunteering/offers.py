@@ -17,14 +17,13 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Area
+from home.mail import send_once, store_then_send
 
 from .messages import (
     ResidentForm,
     group_recipients,
     relay_email,
     resident_form_view,
-    send_once,
-    store_then_send,
     title_in,
     with_few_links,
 )

@@ -140,3 +140,9 @@ def volunteer(home_page, request):
         "volunteering",
         order=30,
     )
+
+
+@hooks.register("listing_report_group")
+def group_of_an_opportunity(page):
+    """A problem reported with a volunteering opportunity is its group's (the reports app)."""
+    return page.group if isinstance(page, OpportunityPage) else None

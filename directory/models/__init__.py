@@ -1,6 +1,7 @@
 """The community group directory, split by kind: ``groups`` (the group pages, areas, editors,
 reminders and suggestions) and ``index`` (the directory page that lists and finds them)."""
 
+from .claims import ClaimState, ListingClaim
 from .groups import (
     REVIEW_INTERVAL,
     Area,
@@ -19,11 +20,13 @@ __all__ = [
     "SUGGEST_PATH",
     "THANKS_PATH",
     "Area",
+    "ClaimState",
     "GroupEditors",
     "GroupIndexPage",
     "GroupLanguage",
     "GroupPage",
     "GroupSuggestion",
+    "ListingClaim",
     "ReviewReminder",
     "SocialLinkBlock",
     "related_sections",

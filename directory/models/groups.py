@@ -19,6 +19,7 @@ from bilingual.names import BilingualNameMixin
 from bilingual.welsh import initial_letter, stored_sort_key
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.page_cache import cached
 from home.public_address import public_page_url, public_url
 
 REVIEW_INTERVAL = timedelta(days=365)
@@ -281,7 +282,20 @@ class GroupPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = related_sections(self, request)
+        context["may_be_claimed"] = not self.has_editors()
         return context
+
+    def has_editors(self):
+        """Whether anyone looks after this listing (in any language): kept with the page tree,
+        so a group page costs no query more; adding an editor retires it (``directory.editors``).
+        Readers are only ever told whether they may ask to look after it, never who does."""
+
+        def compute():
+            return GroupEditors.objects.filter(
+                translation_key=self.translation_key, group__user__isnull=False
+            ).exists()
+
+        return cached(f"group-has-editors:{self.translation_key}", compute)
 
     @property
     def logo_alt_text(self):

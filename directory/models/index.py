@@ -15,9 +15,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from bilingual.language import current_language
 from bilingual.translations import live_originals
 from home.models import IndexPage
+from home.public_forms import TOO_MANY, check_post
 
 from ..filters import GroupFilter
-from ..suggestions import SuggestGroupForm, create_draft_listing, within_the_hourly_limit
+from ..suggestions import SuggestGroupForm, create_draft_listing
 
 SUGGEST_PATH = {"en": "suggest", "cy": "awgrymu"}
 THANKS_PATH = {"en": "thanks", "cy": "diolch"}
@@ -54,16 +55,16 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
         if word != SUGGEST_PATH[self.locale.language_code]:
             return redirect(self.suggest_url(), permanent=True)
         form = SuggestGroupForm(request.POST or None)
-        refusal = None
+        refusal = status = None
         if request.method == "POST":
-            if form.is_from_a_bot:
+            may_store, status = check_post(request, form)
+            if may_store:
+                create_draft_listing(self, form)
+                return redirect(self.suggest_url(thanks=True))
+            if status == TOO_MANY:
+                refusal = _("You have sent several suggestions in the last hour. Please try again later.")
+            elif status:
                 refusal = _("Your suggestion could not be sent.")
-            elif form.is_valid():
-                if not within_the_hourly_limit(request):
-                    refusal = _("You have sent several suggestions in the last hour. Please try again later.")
-                else:
-                    create_draft_listing(self, form)
-                    return redirect(self.suggest_url(thanks=True))
         response = self.render(
             request,
             template="directory/suggest_group.html",
@@ -74,8 +75,8 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
                 "alternate_urls": self._alternate_suggest_urls(),
             },
         )
-        if refusal:
-            response.status_code = 429 if not form.is_from_a_bot else 400
+        if status:
+            response.status_code = status
         return response
 
     @re_path(r"^(?P<word>suggest|awgrymu)/(?P<thanks>thanks|diolch)/$", name="suggest_thanks")

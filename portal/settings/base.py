@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "volunteering",
+    "reports",
     "guides",
     "stories",
     "search",
@@ -208,6 +209,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
 # Messages to groups are deleted this many days after their last change (delete_old_messages).
 MESSAGE_RETENTION_DAYS = int(os.environ.get("MESSAGE_RETENTION_DAYS", "180"))
+# Problem reports about listings are deleted this many days after their last change
+# (delete_old_reports).
+REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
+# Requests to look after a listing are deleted this many days after their last change
+# (delete_old_claims).
+CLAIM_RETENTION_DAYS = int(os.environ.get("CLAIM_RETENTION_DAYS", "180"))
 # Offers of help leave the public list this many days after they were made.
 OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
 

@@ -20,6 +20,8 @@ from directory.editors import ensure_group_editors, invite_editor
 from directory.models import GroupPage
 from events.forms import organisers_for
 from events.models import EventPage
+from reports.admin_views import reports_for_group_editor
+from reports.models import ListingReport
 from stories.models import StoryPage
 from tests.conftest import FIXED_NOW, all_locales, empty_section, shared_by_the_module, the_home_pages
 from volunteering.admin_views import may_answer_offers
@@ -57,6 +59,8 @@ def build_listings_others_and_users():
     opportunity = OpportunityPage(title="Rhos café kitchen helper", what_you_do="Wash up", group=b)
     sections["volunteering_index"]["en"].add_child(instance=opportunity)
     opportunity.save_revision().publish()
+    a = GroupPage.objects.get(pk=listings["a"]["en"])
+    report = ListingReport.objects.create(page=a, group=a, kind="times", details="It meets on Thursdays now.")
     offer = Offer.objects.create(what="A minibus on Saturdays", name="Gareth", email="gareth@example.org",
                                  language="cy", status=OfferStatus.APPROVED)  # fmt: skip
 
@@ -83,6 +87,7 @@ def build_listings_others_and_users():
             "story": story.pk,
             "opportunity_b": opportunity.pk,
             "offer": offer.pk,
+            "report_a": report.pk,
         },
         "users": users,
     }
@@ -136,6 +141,7 @@ def others(shared_ids, event_index, volunteering_index):
     ids = shared_ids["others"]
     return {
         "offer": Offer.objects.get(pk=ids["offer"]),
+        "report_a": ListingReport.objects.get(pk=ids["report_a"]),
         "event_index": event_index,
         "event_b": EventPage.objects.get(pk=ids["event_b"]),
         "story": StoryPage.objects.get(pk=ids["story"]),
@@ -185,6 +191,10 @@ def allowed_by_wagtail(user, action, listings, others):
         "publish a site alert": lambda: user.has_perm("home.add_sitealert"),
         "answer an offer of help": lambda: may_answer_offers(user),
         "moderate offers of help": lambda: user.has_perm("volunteering.change_offer"),
+        "handle problem reports": lambda: user.has_perm("reports.change_listingreport"),
+        "decide requests to look after a listing": lambda: user.has_perm("directory.change_listingclaim"),
+        "see problem reports about A": lambda: user.has_perm("reports.view_listingreport")
+        or reports_for_group_editor(user).filter(pk=others["report_a"].pk).exists(),
     }
     return checks[action]()
 
@@ -210,6 +220,9 @@ EXPECTED = {
     "publish a site alert": (False, False, False, False, True),
     "answer an offer of help": (False, True, True, False, False),
     "moderate offers of help": (False, False, False, False, True),
+    "handle problem reports": (False, False, False, False, True),
+    "decide requests to look after a listing": (False, False, False, False, True),
+    "see problem reports about A": (False, True, False, True, True),
 }  # fmt: skip
 
 
@@ -239,6 +252,8 @@ def admin_url(action, listings, others):
         "publish a site alert": "/admin/snippets/home/sitealert/add/",
         "answer an offer of help": f"/admin/volunteering/answer-offer/{others['offer'].pk}/",
         "moderate offers of help": f"/admin/volunteering/offers/edit/{others['offer'].pk}/",
+        "handle problem reports": f"/admin/listing-reports/edit/{others['report_a'].pk}/",
+        "decide requests to look after a listing": "/admin/directory/claims/",
     }.get(action)
 
 

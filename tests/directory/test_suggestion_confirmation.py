@@ -29,7 +29,7 @@ def test_a_confirmation_that_cannot_be_sent_is_sent_later_in_the_readers_languag
     browser = Client(enforce_csrf_checks=True)
     url = "/cy/grwpiau/awgrymu/"
     with (
-        caplog.at_level(logging.WARNING, logger="directory.suggestions"),
+        caplog.at_level(logging.WARNING, logger="home.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post_like_a_browser(browser, url, VALID)
@@ -37,7 +37,7 @@ def test_a_confirmation_that_cannot_be_sent_is_sent_later_in_the_readers_languag
     assert GroupPage.objects.filter(title=VALID["name"]).count() == 1
     suggestion = GroupSuggestion.objects.get()
     assert suggestion.confirmation_sent_at is None
-    (warning,) = [record for record in caplog.records if record.name == "directory.suggestions"]
+    (warning,) = [record for record in caplog.records if record.name == "home.mail"]
     assert warning.levelno == logging.WARNING and isinstance(warning.exc_info[1], smtplib.SMTPException)
 
     # It counted towards the reader's five an hour.

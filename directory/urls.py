@@ -1,0 +1,14 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+# Translated: /en/look-after/12/ is /cy/gofalu-am/12/.
+urlpatterns = [
+    path(pgettext_lazy("URL path", "look-after/<int:listing_id>/"), views.claim_form, name="claim_listing"),
+    path(
+        pgettext_lazy("URL path", "look-after/<int:listing_id>/thanks/"),
+        views.claim_thanks,
+        name="claim_thanks",
+    ),
+]
