@@ -2,7 +2,6 @@
 reminders and suggestions) and ``index`` (the directory page that lists and finds them)."""
 
 from .groups import (
-    REVIEW_INTERVAL,
     Area,
     GroupEditors,
     GroupLanguage,
@@ -10,12 +9,13 @@ from .groups import (
     GroupSuggestion,
     ReviewReminder,
     SocialLinkBlock,
+    overdue_since,
     related_sections,
+    unchecked_before,
 )
 from .index import SUGGEST_PATH, THANKS_PATH, GroupIndexPage
 
 __all__ = [
-    "REVIEW_INTERVAL",
     "SUGGEST_PATH",
     "THANKS_PATH",
     "Area",
@@ -26,5 +26,7 @@ __all__ = [
     "GroupSuggestion",
     "ReviewReminder",
     "SocialLinkBlock",
+    "overdue_since",
     "related_sections",
+    "unchecked_before",
 ]
