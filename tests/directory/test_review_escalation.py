@@ -10,7 +10,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Revision
 from wagtail.users.models import UserProfile
@@ -411,3 +413,21 @@ def test_only_the_listings_editors_and_council_editors_can_confirm(
             f"/admin/login/?next=/admin/pages/{english.pk}/edit/"
         )
         assert GroupPage.objects.get(pk=english.pk).last_reviewed == days_ago(370)
+
+
+def test_sinking_costs_the_directory_no_query(client, make_group):
+    def add(start, end):
+        for number in range(start, end):
+            make_group(f"Group {number:03d}", last_reviewed=days_ago(600 if number % 3 == 0 else 5))
+
+    def count(path):
+        client.get(path)  # warm the cached lists
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    add(0, 10)
+    small = count("/en/groups/")
+    add(10, 45)
+    assert count("/en/groups/") == small <= 15
+    assert directory_titles(client, "/en/groups/?page=3")[-1] == "Group 042"  # sunk to the end
