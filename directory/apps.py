@@ -8,10 +8,14 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
         from .editors import grant_editors_on_new_translation
         from .models import GroupPage
+        from .reviews import revive_on_publish
 
         post_save.connect(
             grant_editors_on_new_translation, sender=GroupPage, dispatch_uid="group-editors-translations"
         )
+        # A listing unpublished for want of review comes back with a fresh review date.
+        page_published.connect(revive_on_publish, sender=GroupPage, dispatch_uid="group-review-revived")

@@ -18,7 +18,7 @@ from places.forms import NearFilterFields
 from search.models import Topic
 from search.queries import matching
 
-from .models.groups import Area, GroupPage
+from .models.groups import Area, GroupPage, unchecked_last
 
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
 
@@ -78,7 +78,7 @@ class GroupFilter(ChosenFilters):
     def ordered(self):
         """Every matching group in display order, for the database to sort and page.
 
-        A to Z is the stored key of the page's own language (``bilingual.welsh``'s Welsh order
+        A to Z, listings not checked recently last, is the stored key of the page's own language (``bilingual.welsh``'s Welsh order
         on Welsh pages), so ``ORDER BY … LIMIT`` gives the same page Python's sort would.
         """
         groups = self.queryset()
@@ -88,7 +88,8 @@ class GroupFilter(ChosenFilters):
             return groups.order_by("distance_order", "pk")
         if self.values.get("sort") == "updated":
             return groups.order_by(F("last_published_at").desc(nulls_last=True), "path")
-        return groups.order_by("title_sort_key", "path")
+        # Listings "not checked recently" sink below the checked ones (directory.reviews).
+        return groups.order_by(unchecked_last(), "title_sort_key", "path")
 
     def jump_list(self):
         """Every letter of the alphabet, with whether any group listed starts with it (one query)."""

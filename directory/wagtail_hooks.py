@@ -1,5 +1,4 @@
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -12,7 +11,8 @@ from home.entry_points import entry_point
 
 from .admin_views import ClaimViewSet, InviteEditorView, may_invite
 from .editors import listings_edited_by
-from .models import REVIEW_INTERVAL, Area, GroupIndexPage, GroupPage
+from .models import Area, GroupIndexPage, GroupPage, unchecked_before
+from .reviews import flagged_listings
 
 
 class AreaViewSet(SnippetViewSet):
@@ -46,7 +46,8 @@ class YourGroupPanel(Component):
 
 
 class StaleListingsPanel(Component):
-    """For council editors: listings nobody has reviewed for a year, oldest first."""
+    """For council editors: listings whose review is REVIEW_FLAG_DAYS overdue (their editors
+    were reminded twice, or they have none), oldest first (directory.reviews)."""
 
     name = "stale_listings"
     order = 20
@@ -66,12 +67,14 @@ def add_directory_panels(request, panels):
     if listings:
         panels.insert(0, YourGroupPanel(listings))
     if request.user.has_perm("directory.change_area"):  # council editors
-        stale = (
-            GroupPage.objects.live()
-            .filter(locale__language_code="en", last_reviewed__lt=timezone.localdate() - REVIEW_INTERVAL)
-            .order_by("last_reviewed")
-        )
-        panels.append(StaleListingsPanel(stale))
+        panels.append(StaleListingsPanel(flagged_listings()))
+
+
+@hooks.register("search_demoted_pages")
+def listings_not_checked_recently():
+    """Listings overdue for review by more than REVIEW_STALE_DAYS come after the others in the
+    site search (search.queries), as they do in the directory."""
+    return GroupPage.objects.filter(last_reviewed__lt=unchecked_before()).values("id")
 
 
 @hooks.register("register_admin_urls")

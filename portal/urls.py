@@ -40,9 +40,9 @@ urlpatterns += media.urlpatterns(settings.MEDIA_URL)
 urlpatterns += i18n_patterns(
     path("alerts/<int:pk>/hide/", hide_site_alert, name="hide_site_alert"),
     path("", include("search.urls")),
+    path("", include("directory.urls")),
     path("", include("events.urls")),
     path("", include("reports.urls")),
-    path("", include("directory.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

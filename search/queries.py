@@ -11,6 +11,7 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
+from wagtail import hooks
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.query import And, Or, PlainText
 
@@ -97,6 +98,58 @@ def matching(pages, query):
     return pages.filter(id__in=[page.pk for page in found])
 
 
+def demoted_pages():
+    """A subquery of the ids of pages that come after all the others in search results, or
+    None. Each content app may name some through a ``search_demoted_pages`` hook (a function
+    returning a queryset of page ids): the directory's listings not checked recently, say."""
+    querysets = [hook() for hook in hooks.get_hooks("search_demoted_pages")]
+    if not querysets:
+        return None
+    ids = querysets[0]
+    for queryset in querysets[1:]:
+        ids = ids.union(queryset)
+    return Page.objects.filter(id__in=ids).values("id")
+
+
+class DemotedLast:
+    """Two sets of search results as one sequence for the paginator: ``first`` in its own
+    order, then ``last`` in its own. A match's rank depends on the match alone, so this is the
+    order of the whole search with the demoted pages moved, in their order, to the end."""
+
+    def __init__(self, first, last):
+        self.first, self.last = first, last
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = (self.first.count(), self.last.count())
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        first_count = self.counts()[0]
+        start, stop = item.start or 0, item.stop if item.stop is not None else self.count()
+        taken = list(self.first[start:stop]) if start < first_count else []
+        if stop > first_count:
+            taken += list(self.last[max(start - first_count, 0) : stop - first_count])
+        return taken
+
+
+def demoted_to_the_end(rows, demoted):
+    """``rows`` ((pk, …) tuples, best first) with the demoted pages' rows after the others."""
+    if demoted is None:
+        return rows
+    late = set(demoted.values_list("id", flat=True))
+    return [row for row in rows if row[0] not in late] + [row for row in rows if row[0] in late]
+
+
 def counts_by_type(facets):
     types = type_of_content_type()
     counts = dict.fromkeys(searchable_models(), 0)
@@ -123,12 +176,19 @@ def search(query, search_type=None, topic=None, page_number=None, near=None):
         return nearest_first(near(pages), alternatives, search_type, page_number)
     search_query = build_query(alternatives)
     results = pages.search(search_query)
+    demoted = demoted_pages()
     if hasattr(results, "ranked_rows"):
-        counts, page_of_results = counted_in_one_pass(results, search_type, page_number)
+        counts, page_of_results = counted_in_one_pass(results, search_type, page_number, demoted)
     else:
         counts = counts_by_type(results.facet("content_type_id"))
         if search_type:
-            results = pages.type(searchable_models()[search_type]).search(search_query)
+            pages = pages.type(searchable_models()[search_type])
+            results = pages.search(search_query)
+        if demoted is not None:
+            results = DemotedLast(
+                pages.exclude(id__in=demoted).search(search_query),
+                pages.filter(id__in=demoted).search(search_query),
+            )
         page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
     page_of_results.object_list = in_display_order(page_of_results.object_list)
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
@@ -156,15 +216,16 @@ def nearest_first(pages, alternatives, search_type, page_number):
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
 
 
-def counted_in_one_pass(results, search_type, page_number):
+def counted_in_one_pass(results, search_type, page_number, demoted=None):
     """The counts per type and a page of ``results`` (of ``search_type`` alone, if given), from
     one full-text query for every match's id and type (search/postgres_one_pass.py).
 
     The same counts and the same order as ``.facet()``, ``.count()`` and slicing would give:
-    a match's rank depends on that match alone, so leaving out the other types keeps the order.
+    a match's rank depends on that match alone, so leaving out the other types keeps the order
+    (and moving the ``demoted`` pages to the end gives what ``DemotedLast`` gives).
     """
     types = type_of_content_type()
-    rows = results.ranked_rows("pk", "content_type_id")
+    rows = demoted_to_the_end(results.ranked_rows("pk", "content_type_id"), demoted)
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
     ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)

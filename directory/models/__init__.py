@@ -3,7 +3,6 @@ reminders and suggestions) and ``index`` (the directory page that lists and find
 
 from .claims import ClaimState, ListingClaim
 from .groups import (
-    REVIEW_INTERVAL,
     Area,
     GroupEditors,
     GroupLanguage,
@@ -11,12 +10,13 @@ from .groups import (
     GroupSuggestion,
     ReviewReminder,
     SocialLinkBlock,
+    overdue_since,
     related_sections,
+    unchecked_before,
 )
 from .index import SUGGEST_PATH, THANKS_PATH, GroupIndexPage
 
 __all__ = [
-    "REVIEW_INTERVAL",
     "SUGGEST_PATH",
     "THANKS_PATH",
     "Area",
@@ -29,5 +29,7 @@ __all__ = [
     "ListingClaim",
     "ReviewReminder",
     "SocialLinkBlock",
+    "overdue_since",
     "related_sections",
+    "unchecked_before",
 ]

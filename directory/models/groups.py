@@ -6,6 +6,7 @@ See https://docs.wagtail.org/en/stable/topics/pages.html
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,26 @@ from home.models import BasePage
 from home.page_cache import cached
 from home.public_address import public_page_url, public_url
 
-REVIEW_INTERVAL = timedelta(days=365)
+
+def overdue_since(days_setting, today=None):
+    """The latest "last reviewed" date of a listing whose review is overdue by the number of
+    days in the setting ``days_setting`` or more (the REVIEW_* settings; directory.reviews)."""
+    today = today or timezone.localdate()
+    return today - timedelta(days=settings.REVIEW_INTERVAL_DAYS + getattr(settings, days_setting))
+
+
+def unchecked_before(today=None):
+    """Listings last reviewed before this date are "not checked recently" (REVIEW_STALE_DAYS)."""
+    return overdue_since("REVIEW_STALE_DAYS", today)
+
+
+def unchecked_last():
+    """An ORDER BY term putting listings "not checked recently" after the others, in SQL."""
+    return models.Case(
+        models.When(last_reviewed__lt=unchecked_before(), then=models.Value(1)),
+        default=models.Value(0),
+        output_field=models.IntegerField(),
+    )
 
 
 def related_sections(group, request):
@@ -317,7 +337,13 @@ class GroupPage(BasePage):
 
     @property
     def needs_review(self):
-        return timezone.localdate() - self.last_reviewed > REVIEW_INTERVAL
+        """Past its review date: readers are asked to check with the group before they visit."""
+        return timezone.localdate() - self.last_reviewed > timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+
+    @property
+    def not_checked_recently(self):
+        """Overdue for review by more than REVIEW_STALE_DAYS: marked so, and listed last."""
+        return self.last_reviewed < unchecked_before()
 
     def structured_data(self, request):
         """schema.org NGO description for search engines and other directories."""
@@ -390,21 +416,32 @@ class GroupEditors(models.Model):
 
 
 class ReviewReminder(models.Model):
-    """A reminder sent to a group's editors, one per listing and review date."""
+    """One step of chasing a listing's review, taken once per listing and review date.
+
+    The steps (``directory.reviews``): the first reminder to the group's editors on the due
+    date, the second one later, and unpublishing the listing when nobody has checked it for far
+    too long. A fresh "last reviewed" date starts the steps again.
+    """
+
+    class Step(models.IntegerChoices):
+        FIRST_REMINDER = 1, _("first reminder")
+        SECOND_REMINDER = 2, _("second reminder")
+        UNPUBLISHED = 3, _("unpublished")
 
     translation_key = models.UUIDField()
     last_reviewed = models.DateField()
+    step = models.PositiveSmallIntegerField(choices=Step.choices, default=Step.FIRST_REMINDER)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["translation_key", "last_reviewed"], name="one_reminder_per_review"
+                fields=["translation_key", "last_reviewed", "step"], name="one_reminder_per_review_step"
             ),
         ]
 
     def __str__(self):
-        return f"{self.translation_key} {self.last_reviewed}"
+        return f"{self.translation_key} {self.last_reviewed} {self.step}"
 
 
 class GroupSuggestion(models.Model):

@@ -217,6 +217,19 @@ REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
 CLAIM_RETENTION_DAYS = int(os.environ.get("CLAIM_RETENTION_DAYS", "180"))
 # Offers of help leave the public list this many days after they were made.
 OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
+# Reviews of group listings (directory/reviews.py), in days. A listing is due for review
+# REVIEW_INTERVAL_DAYS after its "last reviewed" date: its editors are reminded that day and
+# again REVIEW_SECOND_REMINDER_DAYS later; REVIEW_FLAG_DAYS after the due date it is listed to
+# council editors (dashboard and weekly digest); REVIEW_STALE_DAYS after it, readers see "not
+# checked recently" and it sinks below checked listings; REVIEW_UNPUBLISH_DAYS after it, it is
+# unpublished (never deleted). The "still correct" link in a reminder works for
+# REVIEW_LINK_MAX_AGE_DAYS.
+REVIEW_INTERVAL_DAYS = int(os.environ.get("REVIEW_INTERVAL_DAYS", "365"))
+REVIEW_SECOND_REMINDER_DAYS = int(os.environ.get("REVIEW_SECOND_REMINDER_DAYS", "14"))
+REVIEW_FLAG_DAYS = int(os.environ.get("REVIEW_FLAG_DAYS", "28"))
+REVIEW_STALE_DAYS = int(os.environ.get("REVIEW_STALE_DAYS", "183"))
+REVIEW_UNPUBLISH_DAYS = int(os.environ.get("REVIEW_UNPUBLISH_DAYS", "365"))
+REVIEW_LINK_MAX_AGE_DAYS = int(os.environ.get("REVIEW_LINK_MAX_AGE_DAYS", "30"))
 
 
 def email_server(url):

@@ -30,8 +30,8 @@ def editor_of(django_user_model):
     return make
 
 
-def test_editors_are_reminded_once_when_their_listing_is_eleven_months_old(make_group, editor_of):
-    due = make_group("Old Club", last_reviewed=days_ago(340))
+def test_editors_are_reminded_once_when_their_listing_is_due_for_review(make_group, editor_of):
+    due = make_group("Old Club", last_reviewed=days_ago(370))
     fresh = make_group("Fresh Club", last_reviewed=days_ago(100))
     editor_of(due, "old-editor", language="cy")
     editor_of(fresh, "fresh-editor")
@@ -51,5 +51,5 @@ def test_council_dashboard_lists_stale_listings(client, make_group, django_user_
     council.groups.add(Group.objects.get(name="Council editors"))
     client.force_login(council)
     html = client.get("/admin/").content.decode()
-    assert "Listings not reviewed for a year (1)" in html
+    assert "Listings overdue for review (1)" in html
     assert "Stale Club" in html and "Fresh Club" not in html

@@ -1,14 +1,17 @@
 from django.core.management.base import BaseCommand
 
-from directory.reminders import listings_due_a_reminder, send_reminder
+from directory.reviews import steps_due, take_step
 
 
 class Command(BaseCommand):
-    help = "E-mail group editors whose listing was last reviewed 11 months ago or more (run daily from cron)."
+    help = (
+        "Chase overdue listing reviews (run daily): remind group editors on the review date and "
+        "again later, and unpublish listings nobody has checked for far too long, telling the council."
+    )
 
     def handle(self, *args, **options):
-        due = listings_due_a_reminder()
-        for number, listing in enumerate(due, start=1):
-            sent = send_reminder(listing)
-            self.stdout.write(f"  {number}/{len(due)} {listing.title}: {sent} editor(s) reminded")
-        self.stdout.write(self.style.SUCCESS(f"Review reminders sent for {len(due)} listing(s)."))
+        due = steps_due()
+        for number, (listing, step) in enumerate(due, start=1):
+            sent = take_step(listing, step)
+            self.stdout.write(f"  {number}/{len(due)} {listing.title}: {step.label}, {sent} e-mail(s)")
+        self.stdout.write(self.style.SUCCESS(f"Review steps taken for {len(due)} listing(s)."))
