@@ -2,8 +2,10 @@
 reminders and suggestions) and ``index`` (the directory page that lists and finds them)."""
 
 from .groups import (
+    ACCESS_FEATURES,
     REVIEW_INTERVAL,
     Area,
+    Cost,
     GroupEditors,
     GroupLanguage,
     GroupPage,
@@ -21,6 +23,8 @@ __all__ = [
     "Area",
     "GroupEditors",
     "GroupIndexPage",
+    "ACCESS_FEATURES",
+    "Cost",
     "GroupLanguage",
     "GroupPage",
     "GroupSuggestion",
