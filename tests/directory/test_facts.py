@@ -402,3 +402,31 @@ def test_a_draft_revision_keeps_what_it_said(make_group):
 
 def test_the_migrated_database_has_no_old_field():
     assert "welsh_speakers_welcome" not in {field.name for field in GroupPage._meta.get_fields()}
+
+
+# --- the demo content ----------------------------------------------------------------------
+
+
+def test_the_demo_listings_have_their_facts(client, demo_content):
+    english = parse(client.get("/en/groups/gresford-community-library/"))
+    assert [item.get_text() for item in english.select(".group__times li")][:2] == [
+        "Every Tuesday, 10:00–16:00",
+        "Every Wednesday, 10:00–16:00",
+    ]
+    assert "Step-free access" in summary(english, ".group__access")
+    welsh_times = parse(client.get("/cy/grwpiau/llyfrgell-gymunedol-gresffordd/")).select(".group__times li")
+    assert welsh_times[0].get_text() == "Bob dydd Mawrth, 10:00–16:00"
+    learners = [
+        link.get_text()
+        for link in parse(client.get("/en/groups/?learners=on")).select(".group-card__title a")
+    ]
+    assert "Cuppa and a Chat Wrexham" in learners
+    evening = [
+        link.get_text() for link in parse(client.get("/en/groups/?evening=on")).select(".group-card__title a")
+    ]
+    assert "Gresford Community Library" not in evening
+    assert (
+        evening
+        and len(evening)
+        == GroupPage.objects.filter(locale__language_code="en", meets_in_evening=True).count()
+    )
