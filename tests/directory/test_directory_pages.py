@@ -114,7 +114,11 @@ def test_filters_combine(client, make_group, topics, areas):
     )
     make_group("No Volunteers", topics=[topics["food"]], area=areas["rhos"], group_language="en-speakers")
     make_group(
-        "English Only", topics=[topics["food"]], area=areas["rhos"], volunteers_wanted=True, group_language="en"
+        "English Only",
+        topics=[topics["food"]],
+        area=areas["rhos"],
+        volunteers_wanted=True,
+        group_language="en",
     )
 
     assert len(listed_titles(parse(client.get("/en/groups/?topic=food")))) == 4
