@@ -1,6 +1,6 @@
 """Demo content for the directory: areas, topics and community groups in both languages."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -9,7 +9,7 @@ from django.utils import timezone
 from demo.helpers import ensure_child_page, ensure_translation, load_json, locales, paragraphs
 from demo.scale import generate_translated_pages
 from directory.editors import ensure_group_editors
-from directory.models import Area, GroupIndexPage, GroupPage
+from directory.models import ACCESS_FEATURES, Area, GroupIndexPage, GroupLanguage, GroupPage
 from home.models import HomePage
 from search.models import Topic
 
@@ -22,7 +22,9 @@ INDEX = {
            "introduction": "Dewch o hyd i grŵp yn agos atoch chi i ymuno ag ef, ymweld ag ef neu wirfoddoli gydag ef."},
 }  # fmt: skip
 
-TRANSLATED_FIELDS = ("summary", "address", "meeting_times", "accessibility", "volunteering", "how_to_join")
+TRANSLATED_FIELDS = (
+    "summary", "address", "meeting_times", "accessibility", "cost_note", "volunteering", "how_to_join",
+)  # fmt: skip
 
 
 def load_areas_and_topics(log):
@@ -64,7 +66,19 @@ def _group_fields(group, language):
     fields["title"] = group[f"name_{language}"]
     fields["slug"] = group[f"slug_{language}"]
     fields["body"] = paragraphs(group[f"description_{language}"])
+    fields["schedule"] = [("session", _session(session, language)) for session in group["schedule"]]
     return fields
+
+
+def _session(session, language):
+    """One regular session of directory.json as a MeetingBlock value, its note in ``language``."""
+    return {
+        "day": session["day"],
+        "weeks": session["weeks"],
+        "start": time.fromisoformat(session["start"]),
+        "end": time.fromisoformat(session["end"]) if session["end"] else None,
+        "notes": session[f"notes_{language}"],
+    }
 
 
 def load_groups(log):
@@ -95,7 +109,10 @@ def load_groups(log):
             website=group["website"],
             social_links=[("link", link) for link in group["social_links"]],
             group_language=group["group_language"],
-            welsh_speakers_welcome=group["welsh_speakers_welcome"],
+            minimum_age=group["minimum_age"],
+            maximum_age=group["maximum_age"],
+            cost=group["cost"],
+            **{feature: feature in group["access"] for feature, _label in ACCESS_FEATURES},
             volunteers_wanted=group["volunteers_wanted"],
             last_reviewed=today - timedelta(days=group["reviewed_days_ago"]),
             # No uploaded logo: lists show the group's topic pictogram (search.pictograms).
@@ -138,7 +155,7 @@ def scale_groups(count, log):
         area = rng.choice(areas)
         shared = {
             "area": area, "last_reviewed": today - timedelta(days=rng.randint(0, 500)),
-            "volunteers_wanted": rng.random() < 0.5, "welsh_speakers_welcome": rng.random() < 0.6,
+            "volunteers_wanted": rng.random() < 0.5, "group_language": rng.choice(GroupLanguage.values),
             "last_published_at": timezone.now() - timedelta(days=rng.randint(0, 300)),
         }  # fmt: skip
         english = {

@@ -5,7 +5,7 @@ reader gets the list without that filter and the form shows what was not underst
 """
 
 from django import forms
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -18,16 +18,36 @@ from places.forms import NearFilterFields
 from search.models import Topic
 from search.queries import matching
 
-from .models.groups import Area, GroupPage, unchecked_last
+from .models.groups import WELSH_LEARNERS, WELSH_SPOKEN, Area, Cost, GroupPage, unchecked_last
+from .schedule import DAY_CHOICES
 
 ENGLISH_ALPHABET = list("abcdefghijklmnopqrstuvwxyz")
+# The cost filter's answers: "free or low cost" includes the free groups.
+COST_FILTERS = {"free": [Cost.FREE], "low": [Cost.FREE, Cost.LOW]}
 
 
 class GroupFilterForm(NearFilterFields, forms.Form):
     q = forms.CharField(label=_("Search the directory"), required=False, max_length=100)
     topic = BilingualChoiceField(Topic, label=_("Topic"))
     area = BilingualChoiceField(Area, label=_("Area"))
+    day = forms.ChoiceField(label=_("Meets on"), required=False, choices=[("", _("Any day")), *DAY_CHOICES])
+    age = forms.IntegerField(
+        label=_("Age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("Groups open to someone of this age."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    cost = forms.ChoiceField(
+        label=_("Cost"),
+        required=False,
+        choices=[("", _("Any cost")), ("free", _("Free")), ("low", _("Free or low cost"))],
+    )
     welsh = forms.BooleanField(label=_("Welsh speakers welcome"), required=False)
+    learners = forms.BooleanField(label=_("Welsh learners welcome"), required=False)
+    evening = forms.BooleanField(label=_("Meets in the evening"), required=False)
+    step_free = forms.BooleanField(label=_("Step-free access"), required=False)
     volunteers = forms.BooleanField(label=_("Volunteers wanted"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -43,7 +63,10 @@ class GroupFilterForm(NearFilterFields, forms.Form):
 
 
 class GroupFilter(ChosenFilters):
-    FILTERS = ("q", "topic", "area", "welsh", "volunteers", "letter", "near")
+    FILTERS = (
+        "q", "topic", "area", "day", "age", "cost", "welsh", "learners", "evening", "step_free", "volunteers",
+        "letter", "near",
+    )  # fmt: skip
 
     def __init__(self, data, index_page):
         self.language = current_language()
@@ -69,8 +92,23 @@ class GroupFilter(ChosenFilters):
             )
         if values.get("area"):
             groups = groups.filter(area_id=self.form.fields["area"].pk_by_slug[values["area"]])
+        if values.get("day"):
+            groups = groups.filter(meeting_days__contains=values["day"])
+        if values.get("evening"):
+            groups = groups.filter(meets_in_evening=True)
+        if values.get("age") is not None:
+            age = values["age"]
+            groups = groups.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=age)).filter(
+                Q(maximum_age__isnull=True) | Q(maximum_age__gte=age)
+            )
+        if values.get("cost"):
+            groups = groups.filter(cost__in=COST_FILTERS[values["cost"]])
         if values.get("welsh"):
-            groups = groups.filter(welsh_speakers_welcome=True)
+            groups = groups.filter(group_language__in=WELSH_SPOKEN)
+        if values.get("learners"):
+            groups = groups.filter(group_language__in=WELSH_LEARNERS)
+        if values.get("step_free"):
+            groups = groups.filter(step_free=True)
         if values.get("volunteers"):
             groups = groups.filter(volunteers_wanted=True)
         return self.form.near_only(groups)

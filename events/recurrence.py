@@ -17,7 +17,10 @@ from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+# The sentences that name a day ("Every Tuesday", "Second Monday of every month") are shared
+# with the directory's schedules, so they live in ``bilingual``.
+from bilingual.weekdays import FORTNIGHTLY_TEXT, MONTHLY_TEXT, WEEKLY_TEXT, WeekOfMonth  # noqa: F401
 
 # How far ahead the listings know an event's dates; ``manage.py refresh_event_occurrences``
 # moves the horizon on for series that carry on.
@@ -29,46 +32,6 @@ class Repeat(models.TextChoices):
     FORTNIGHTLY = "fortnightly", _("Every two weeks")
     MONTHLY = "monthly", _("Every month, on the same weekday")
 
-
-class WeekOfMonth(models.IntegerChoices):
-    FIRST = 1, _("First")
-    SECOND = 2, _("Second")
-    THIRD = 3, _("Third")
-    FOURTH = 4, _("Fourth")
-    LAST = -1, _("Last")
-
-
-# Day names as they read inside a sentence. Welsh softens "dydd" to "ddydd" after "ail"
-# ("every other", "second"), so those sentences take the names in a context of their own, as
-# Django's own MONTHS_ALT does for languages whose month names change with the grammar.
-DAY_NAMES = [
-    pgettext_lazy("day of the week in a sentence", "Monday"),
-    pgettext_lazy("day of the week in a sentence", "Tuesday"),
-    pgettext_lazy("day of the week in a sentence", "Wednesday"),
-    pgettext_lazy("day of the week in a sentence", "Thursday"),
-    pgettext_lazy("day of the week in a sentence", "Friday"),
-    pgettext_lazy("day of the week in a sentence", "Saturday"),
-    pgettext_lazy("day of the week in a sentence", "Sunday"),
-]
-DAY_NAMES_AFTER_OTHER = [
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Monday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Tuesday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Wednesday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Thursday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Friday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Saturday"),
-    pgettext_lazy("day of the week after 'other' or 'second' (Welsh: after ail)", "Sunday"),
-]
-# (sentence, day names it takes) for each way of repeating.
-WEEKLY_TEXT = (_("Every %(day)s"), DAY_NAMES)
-FORTNIGHTLY_TEXT = (_("Every other %(day)s"), DAY_NAMES_AFTER_OTHER)
-MONTHLY_TEXT = {
-    WeekOfMonth.FIRST: (_("First %(day)s of every month"), DAY_NAMES),
-    WeekOfMonth.SECOND: (_("Second %(day)s of every month"), DAY_NAMES_AFTER_OTHER),
-    WeekOfMonth.THIRD: (_("Third %(day)s of every month"), DAY_NAMES),
-    WeekOfMonth.FOURTH: (_("Fourth %(day)s of every month"), DAY_NAMES),
-    WeekOfMonth.LAST: (_("Last %(day)s of every month"), DAY_NAMES),
-}
 
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 

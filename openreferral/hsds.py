@@ -9,7 +9,8 @@ languages.
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from directory.models import GroupLanguage
+from directory import schedule as meetings
+from directory.models import ACCESS_FEATURES, Cost, GroupLanguage
 from home.public_address import public_page_url, public_url
 
 from .ids import TAXONOMY_ID, part_id, topic_term_id
@@ -19,11 +20,6 @@ from .ids import TAXONOMY_ID, part_id, topic_term_id
 COUNTY = {"en": "Wrexham", "cy": "Wrecsam"}
 COUNTRY = "GB"  # ISO 3166-1 alpha-2, as address.country asks
 LANGUAGE_NAMES = {"en": {"en": "English", "cy": "Welsh"}, "cy": {"en": "Saesneg", "cy": "Cymraeg"}}
-GROUP_LANGUAGES = {
-    GroupLanguage.WELSH: ["cy"],
-    GroupLanguage.ENGLISH: ["en"],
-    GroupLanguage.BILINGUAL: ["cy", "en"],
-}
 # Words that are data, not interface: the API's one taxonomy, in both languages.
 TAXONOMY_TEXT = {
     "en": {
@@ -140,6 +136,8 @@ class Service:
                 "status": "active",  # only live listings are published
                 "application_process": words.how_to_join,
                 "assured_date": english.last_reviewed.isoformat() if english.last_reviewed else None,
+                "minimum_age": english.minimum_age,
+                "maximum_age": english.maximum_age,
             }
         )
         data["organization"] = self.organization()
@@ -154,6 +152,7 @@ class Service:
                     "phones": self.phones(),
                     "schedules": self.schedules(),
                     "languages": self.languages(),
+                    "cost_options": self.cost_options(),
                     "attributes": self.attributes(),
                 }
             )
@@ -186,10 +185,33 @@ class Service:
         return [{"id": self.part("phone"), "service_id": self.id, "number": self.english.phone}]
 
     def schedules(self):
-        """Meeting times are free text, so they go in the description only: no RRULE is guessed."""
-        if not self.words.meeting_times:
-            return []
-        return [{"id": self.part("schedule"), "service_id": self.id, "description": self.words.meeting_times}]
+        """One schedule per regular session (iCalendar FREQ and BYDAY, opening and closing
+        times), then the free-text notes on times, if any, as a schedule of their own."""
+        rows = meetings.rows(self.english.schedule)
+        notes = [row.get("notes", "") for row in meetings.rows(self.words.schedule)]
+        if len(notes) != len(rows):  # a translation not yet synchronised: the English notes
+            notes = [row.get("notes", "") for row in rows]
+        sessions = [
+            without_empty(
+                {
+                    "id": self.part(f"schedule/{number}"),
+                    "service_id": self.id,
+                    "freq": "MONTHLY" if row.get("weeks") else "WEEKLY",
+                    "wkst": "MO",
+                    "byday": meetings.ical_byday(row),
+                    "opens_at": meetings.clock(row["start"]),
+                    "closes_at": meetings.clock(row["end"]) if row.get("end") else None,
+                    "description": meetings.row_text({**row, "notes": ""}),
+                    "notes": note,
+                }
+            )
+            for number, (row, note) in enumerate(zip(rows, notes, strict=True), start=1)
+        ]
+        if self.words.meeting_times:
+            sessions.append(
+                {"id": self.part("schedule"), "service_id": self.id, "description": self.words.meeting_times}
+            )
+        return sessions
 
     def languages(self):
         note = str(GroupLanguage(self.english.group_language).label)  # in the active language
@@ -201,7 +223,25 @@ class Service:
                 "code": code,  # ISO 639-1
                 "note": note,
             }
-            for code in GROUP_LANGUAGES.get(self.english.group_language, ["cy", "en"])
+            for code in self.english.spoken_languages
+        ]
+
+    def cost_options(self):
+        """Free, low cost or paid, with the listing's note on cost (in the language asked for)."""
+        english = self.english
+        if not (english.cost or self.words.cost_note):
+            return []
+        return [
+            without_empty(
+                {
+                    "id": self.part("cost_option"),
+                    "service_id": self.id,
+                    "option": str(Cost(english.cost).label) if english.cost else None,
+                    "currency": "GBP" if english.cost == Cost.FREE else None,
+                    "amount": 0 if english.cost == Cost.FREE else None,
+                    "amount_description": self.words.cost_note,
+                }
+            )
         ]
 
     def attributes(self):
@@ -278,12 +318,22 @@ class Service:
         ]
 
     def accessibility(self):
-        if not self.words.accessibility:
-            return []
-        return [
+        """Each access feature the listing ticks, then its note on access, if any."""
+        features = [
             {
-                "id": self.part("accessibility"),
+                "id": self.part(f"accessibility/{name}"),
                 "location_id": self.part("location"),
-                "description": self.words.accessibility,
+                "description": str(label),  # in the active language
             }
+            for name, label in ACCESS_FEATURES
+            if getattr(self.english, name)
         ]
+        if self.words.accessibility:
+            features.append(
+                {
+                    "id": self.part("accessibility"),
+                    "location_id": self.part("location"),
+                    "description": self.words.accessibility,
+                }
+            )
+        return features

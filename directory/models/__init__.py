@@ -3,7 +3,9 @@ reminders and suggestions) and ``index`` (the directory page that lists and find
 
 from .claims import ClaimState, ListingClaim
 from .groups import (
+    ACCESS_FEATURES,
     Area,
+    Cost,
     GroupEditors,
     GroupLanguage,
     GroupPage,
@@ -23,6 +25,8 @@ __all__ = [
     "ClaimState",
     "GroupEditors",
     "GroupIndexPage",
+    "ACCESS_FEATURES",
+    "Cost",
     "GroupLanguage",
     "GroupPage",
     "GroupSuggestion",

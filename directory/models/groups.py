@@ -7,9 +7,11 @@ See https://docs.wagtail.org/en/stable/topics/pages.html
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -22,6 +24,9 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from home.page_cache import cached
 from home.public_address import public_page_url, public_url
+
+from .. import schedule as meetings
+from ..schedule import MeetingBlock
 
 
 def overdue_since(days_setting, today=None):
@@ -94,9 +99,45 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 class GroupLanguage(models.TextChoices):
-    WELSH = "cy", _("Mainly Welsh")
+    """Which language a group works in, and how it treats the other: the five answers councils
+    and the Welsh Language Commissioner's "Cynnig Cymraeg" ask of a service."""
+
+    WELSH = "cy", _("Welsh only")
     BILINGUAL = "bilingual", _("Welsh and English")
-    ENGLISH = "en", _("Mainly English")
+    WELSH_SPEAKERS_WELCOME = "en-speakers", _("English, Welsh speakers welcome")
+    WELSH_LEARNERS_WELCOME = "en-learners", _("English, Welsh learners welcome")
+    ENGLISH = "en", _("English only")
+
+
+# The ISO 639-1 languages a group can be spoken to in (Open Referral ``languages``, schema.org
+# ``knowsLanguage``): a group that welcomes Welsh speakers has someone who speaks Welsh.
+SPOKEN_LANGUAGES = {
+    GroupLanguage.WELSH: ["cy"],
+    GroupLanguage.BILINGUAL: ["cy", "en"],
+    GroupLanguage.WELSH_SPEAKERS_WELCOME: ["en", "cy"],
+    GroupLanguage.WELSH_LEARNERS_WELCOME: ["en"],
+    GroupLanguage.ENGLISH: ["en"],
+}
+# Where a Welsh speaker can use Welsh (the directory's "Welsh speakers welcome" filter and badge).
+WELSH_SPOKEN = [GroupLanguage.WELSH, GroupLanguage.BILINGUAL, GroupLanguage.WELSH_SPEAKERS_WELCOME]
+# Where a learner is made welcome (the "Welsh learners welcome" filter).
+WELSH_LEARNERS = [GroupLanguage.BILINGUAL, GroupLanguage.WELSH_LEARNERS_WELCOME]
+
+
+class Cost(models.TextChoices):
+    FREE = "free", _("Free")
+    LOW = "low", _("Low cost")
+    PAID = "paid", pgettext_lazy("cost", "Paid")
+
+
+# The access checkboxes, in the order the page lists them, with the words the page uses.
+ACCESS_FEATURES = [
+    ("step_free", _("Step-free access")),
+    ("accessible_toilet", _("Accessible toilet")),
+    ("hearing_loop", _("Hearing loop")),
+    ("parking", _("Parking")),
+    ("public_transport", _("Public transport nearby")),
+]
 
 
 class GroupPage(BasePage):
@@ -155,23 +196,58 @@ class GroupPage(BasePage):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social media"))
-    meeting_times = models.TextField(
-        _("meeting or opening times"), blank=True, help_text=_("For example: Tuesdays 10am to 4pm.")
+    schedule = StreamField(
+        [("session", MeetingBlock())],
+        blank=True,
+        verbose_name=_("regular sessions"),
+        help_text=_(
+            "Each regular session on its own row: the day, the times and, for a monthly session, "
+            'which week. The directory\'s "meets on" and "evening" filters use these rows.'
+        ),
     )
-    accessibility = models.TextField(
-        _("accessibility"),
+    meeting_times = models.TextField(
+        _("notes on times"),
         blank=True,
         help_text=_(
-            "Step-free access, hearing loop, accessible toilet, parking: whatever visitors should know."
+            "Anything the rows above cannot say, for example: closed in August, or phone first. "
+            "Leave empty if the rows say it all."
         ),
+    )
+    step_free = models.BooleanField(_("Step-free access"), default=False)
+    accessible_toilet = models.BooleanField(_("Accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("Hearing loop"), default=False)
+    parking = models.BooleanField(_("Parking"), default=False)
+    public_transport = models.BooleanField(
+        _("Public transport nearby"), default=False, help_text=_("A bus stop or station within a short walk.")
+    )
+    accessibility = models.TextField(
+        _("notes on access"),
+        blank=True,
+        help_text=_("Anything else visitors should know: a ramp at the side door, a quiet room, no lift."),
     )
     group_language = models.CharField(
         _("language the group works in"),
-        max_length=10,
+        max_length=11,
         choices=GroupLanguage.choices,
         default=GroupLanguage.BILINGUAL,
+        help_text=_("Readers can filter the directory by this."),
     )
-    welsh_speakers_welcome = models.BooleanField(_("Welsh speakers welcome"), default=False)
+    minimum_age = models.PositiveSmallIntegerField(
+        _("youngest age"), null=True, blank=True, help_text=_("Leave empty if there is no lower age limit.")
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        _("oldest age"), null=True, blank=True, help_text=_("Leave empty if there is no upper age limit.")
+    )
+    cost = models.CharField(
+        _("cost"),
+        max_length=4,
+        choices=Cost.choices,
+        blank=True,
+        help_text=_("Low cost: a small charge or a donation. Leave empty if you are not sure."),
+    )
+    cost_note = models.TextField(
+        _("notes on cost"), blank=True, help_text=_("For example: £2 a session, first visit free.")
+    )
     volunteers_wanted = models.BooleanField(_("volunteers wanted"), default=False)
     volunteering = models.TextField(
         _("volunteering opportunities"), blank=True, help_text=_("What help the group is looking for.")
@@ -201,6 +277,21 @@ class GroupPage(BasePage):
         editable=False,
         help_text=_("Filled in from the title: the letter of the directory's A to Z list."),
     )
+    # Worked out from the schedule on every save, for the directory's filters.
+    meeting_days = models.CharField(
+        _("days it meets"),
+        max_length=30,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Filled in from the regular sessions."),
+    )
+    meets_in_evening = models.BooleanField(
+        _("meets in the evening"),
+        default=False,
+        editable=False,
+        help_text=_("Filled in from the regular sessions: one starts at 5pm or later."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
@@ -225,13 +316,21 @@ class GroupPage(BasePage):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
+            [FieldPanel("schedule"), FieldPanel("meeting_times")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
             [
-                FieldPanel("meeting_times"),
-                FieldPanel("accessibility"),
                 FieldPanel("group_language"),
-                FieldPanel("welsh_speakers_welcome"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("cost"),
+                FieldPanel("cost_note"),
             ],
-            heading=_("Visiting"),
+            heading=_("Who it is for"),
+        ),
+        MultiFieldPanel(
+            [*(FieldPanel(name) for name, _label in ACCESS_FEATURES), FieldPanel("accessibility")],
+            heading=_("Access"),
         ),
         MultiFieldPanel(
             [FieldPanel("volunteers_wanted"), FieldPanel("volunteering"), FieldPanel("how_to_join")],
@@ -244,15 +343,17 @@ class GroupPage(BasePage):
         index.SearchField("volunteering"),
         index.AutocompleteField("title"),
         index.FilterField("area"),
-        index.FilterField("welsh_speakers_welcome"),
+        index.FilterField("group_language"),
         index.FilterField("volunteers_wanted"),
     ]
     # Words are translated; contact details, places and facts are the same in both languages.
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
         TranslatableField("address"),
+        TranslatableField("schedule"),  # only each row's notes: days and times stay the English page's
         TranslatableField("meeting_times"),
         TranslatableField("accessibility"),
+        TranslatableField("cost_note"),
         TranslatableField("volunteering"),
         TranslatableField("how_to_join"),
         SynchronizedField("area"),
@@ -266,7 +367,10 @@ class GroupPage(BasePage):
         SynchronizedField("website"),
         SynchronizedField("social_links"),
         SynchronizedField("group_language"),
-        SynchronizedField("welsh_speakers_welcome"),
+        *(SynchronizedField(name) for name, _label in ACCESS_FEATURES),
+        SynchronizedField("minimum_age"),
+        SynchronizedField("maximum_age"),
+        SynchronizedField("cost"),
         SynchronizedField("volunteers_wanted"),
         SynchronizedField("last_reviewed"),
     ]
@@ -287,10 +391,23 @@ class GroupPage(BasePage):
 
     def save(self, *args, **kwargs):
         self.set_title_order()
+        self.meeting_days = meetings.stored_days(self.schedule)
+        self.meets_in_evening = meetings.meets_in_the_evening(self.schedule)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "title" in update_fields:
             kwargs["update_fields"] = {*update_fields, "title_sort_key", "title_initial"}
+        if update_fields is not None and "schedule" in update_fields:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "meeting_days", "meets_in_evening"}
         return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            raise ValidationError({"maximum_age": _("The oldest age must not be below the youngest.")})
 
     def set_title_order(self):
         """Store the title's place in the alphabet of the page's language (Welsh on Welsh pages)."""
@@ -336,6 +453,38 @@ class GroupPage(BasePage):
         return self.email if self.show_email else ""
 
     @property
+    def welsh_speakers_welcome(self):
+        """Whether a Welsh speaker can use Welsh with the group (the directory card's badge)."""
+        return self.group_language in WELSH_SPOKEN
+
+    @property
+    def spoken_languages(self):
+        """ISO 639-1 codes of the languages the group can be spoken to in."""
+        return SPOKEN_LANGUAGES.get(self.group_language, ["cy", "en"])
+
+    @property
+    def access_features(self):
+        """The words for each access checkbox ticked, in the active language."""
+        return [label for name, label in ACCESS_FEATURES if getattr(self, name)]
+
+    @property
+    def sessions(self):
+        """The regular sessions as the page reads them, in the active language."""
+        return [meetings.row_text(row) for row in meetings.rows(self.schedule)]
+
+    @property
+    def age_range(self):
+        """ "Ages 8 to 12", "Ages 18 and over", "Up to age 11", or "" with no limits."""
+        low, high = self.minimum_age, self.maximum_age
+        if low is not None and high is not None:
+            return _("Ages %(low)s to %(high)s") % {"low": low, "high": high}
+        if low is not None:
+            return _("Ages %(low)s and over") % {"low": low}
+        if high is not None:
+            return _("Up to age %(high)s") % {"high": high}
+        return ""
+
+    @property
     def needs_review(self):
         """Past its review date: readers are asked to check with the group before they visit."""
         return timezone.localdate() - self.last_reviewed > timedelta(days=settings.REVIEW_INTERVAL_DAYS)
@@ -353,7 +502,7 @@ class GroupPage(BasePage):
             "name": self.title,
             "description": self.summary,
             "url": public_page_url(self, request),
-            "knowsLanguage": {"cy": ["cy"], "en": ["en"]}.get(self.group_language, ["cy", "en"]),
+            "knowsLanguage": self.spoken_languages,
         }
         if self.address or self.postcode or self.area_id:
             data["address"] = {
@@ -376,6 +525,13 @@ class GroupPage(BasePage):
                 "longitude": float(self.longitude),
             }
             data["location"] = place
+        hours = meetings.opening_hours(self.schedule)
+        if hours:
+            # Opening hours belong to a Place too: where the group meets.
+            data.setdefault(
+                "location", {"@type": "Place", **({"address": data["address"]} if "address" in data else {})}
+            )
+            data["location"]["openingHoursSpecification"] = hours
         for key, value in (("email", self.public_email), ("telephone", self.phone)):
             if value:
                 data[key] = value

@@ -96,24 +96,30 @@ def test_filters_combine(client, make_group, topics, areas):
         topics=[topics["food"]],
         area=areas["rhos"],
         volunteers_wanted=True,
-        welsh_speakers_welcome=True,
+        group_language="en-speakers",
     )
     make_group(
         "Wrong Area",
         topics=[topics["food"]],
         area=areas["gresford"],
         volunteers_wanted=True,
-        welsh_speakers_welcome=True,
+        group_language="en-speakers",
     )
     make_group(
         "Wrong Topic",
         topics=[topics["volunteering"]],
         area=areas["rhos"],
         volunteers_wanted=True,
-        welsh_speakers_welcome=True,
+        group_language="en-speakers",
     )
-    make_group("No Volunteers", topics=[topics["food"]], area=areas["rhos"], welsh_speakers_welcome=True)
-    make_group("English Only", topics=[topics["food"]], area=areas["rhos"], volunteers_wanted=True)
+    make_group("No Volunteers", topics=[topics["food"]], area=areas["rhos"], group_language="en-speakers")
+    make_group(
+        "English Only",
+        topics=[topics["food"]],
+        area=areas["rhos"],
+        volunteers_wanted=True,
+        group_language="en",
+    )
 
     assert len(listed_titles(parse(client.get("/en/groups/?topic=food")))) == 4
     assert len(listed_titles(parse(client.get("/en/groups/?topic=food&area=rhos")))) == 3

@@ -58,7 +58,7 @@ def test_service_detail_matches_the_group_page(api, make_service, topics, areas)
         {"id": part("schedule"), "service_id": key, "description": "Tuesdays 10am to 4pm"}
     ]
     assert service["languages"] == [
-        {"id": part("language/cy"), "service_id": key, "name": "Welsh", "code": "cy", "note": "Mainly Welsh"}
+        {"id": part("language/cy"), "service_id": key, "name": "Welsh", "code": "cy", "note": "Welsh only"}
     ]
     [attribute] = service["attributes"]
     assert attribute["link_id"] == key and attribute["link_entity"] == "service"
