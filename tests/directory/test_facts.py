@@ -6,17 +6,20 @@ import json
 from datetime import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import streamfield
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.segments.extract import extract_segments
 
+from directory.editors import ensure_group_editors
 from directory.models import GroupPage
 from tests.directory.test_directory_admin import group_form
 from tests.helpers import parse, translate
+from tests.home.test_editing_conflicts import open_edit_form
 from tests.home.test_public_visibility import ALIAS, HIDDEN, add_everywhere
 
 pytestmark = pytest.mark.django_db
@@ -215,6 +218,50 @@ def test_a_translation_keeps_the_sessions_and_facts(make_group, locales):
     welsh = translate(english, locales["cy"], title="Clwb", slug="clwb")
     welsh.refresh_from_db()
     assert (welsh.meeting_days, welsh.step_free, welsh.minimum_age, welsh.cost) == ("tue", True, 5, "free")
+
+
+def post_facts(user, page, action):
+    """Open the listing's edit form as ``user`` and send it back with facts filled in."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    facts = {
+        "step_free": "on", "cost": "low",
+        **nested_form_data({"schedule": streamfield([("session", {"day": "thu", "weeks": "2", "start": "19:00", "end": "", "notes": ""})])}),
+    }  # fmt: skip
+    return client.post(
+        f"/admin/pages/{page.pk}/edit/", {**open_edit_form(client, page), **facts, action: action}
+    )
+
+
+def test_who_may_change_a_listings_facts(make_group, areas, django_user_model):
+    """A group's editors submit its facts for moderation, never another group's; council editors publish."""
+    own, other = make_group("Own Club", area=areas["rhos"]), make_group("Other Club", area=areas["rhos"])
+    for page in (own, other):
+        page.save_revision().publish()
+    editor = django_user_model.objects.create_user("own_editor", "own@wrexham.example", "pw")
+    editor.groups.add(ensure_group_editors(own).group)
+    council = django_user_model.objects.create_user("council", "council@wrexham.example", "pw")
+    council.groups.add(Group.objects.get(name="Council editors"))
+
+    response = post_facts(editor, own, "action-submit")
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert not own.step_free  # not live until a moderator approves it
+    draft = own.get_latest_revision_as_object()
+    assert (draft.step_free, draft.cost, draft.sessions) == (
+        True,
+        "low",
+        ["Second Thursday of every month, from 19:00"],
+    )
+
+    refused = Client()
+    refused.force_login(editor)
+    assert refused.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+
+    response = post_facts(council, other, "action-publish")
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert (other.step_free, other.meeting_days) == (True, "thu")
 
 
 # --- the directory's filters ---------------------------------------------------------------

@@ -83,7 +83,12 @@ def open_edit_form(client, page):
             data[name] = chosen["value"] if chosen else ""
         else:
             data[name] = field.text if field.name == "textarea" else field.get("value", "")
-    streams = {"body": streamfield([]), "social_links": streamfield([]), "comments": inline_formset([])}
+    streams = {
+        "body": streamfield([]),
+        "social_links": streamfield([]),
+        "schedule": streamfield([]),
+        "comments": inline_formset([]),
+    }
     return {**data, **nested_form_data(streams)}
 
 
