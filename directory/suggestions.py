@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 SUGGESTIONS_PER_HOUR = 5
 DUPLICATE_WINDOW = timedelta(minutes=10)  # the same suggestion again within it is a double click
 SLUG_ATTEMPTS = 5
+# Enough for "Knitting for the hospital", too few for a stray letter; moderators need words to judge.
+DESCRIPTION_MIN_LENGTH = 20
 
 
 class SuggestGroupForm(forms.Form):
@@ -43,9 +45,16 @@ class SuggestGroupForm(forms.Form):
     description = forms.CharField(
         label=_("What does the group do?"),
         help_text=_("Who it is for, what it does and where it meets."),
+        min_length=DESCRIPTION_MIN_LENGTH,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": _("Tell us what the group does")},
+        error_messages={
+            "required": _("Tell us what the group does"),
+            "min_length": _(
+                "Tell us a little more about what the group does: at least %(limit_value)d characters "
+                "(you wrote %(show_value)d)"
+            ),
+        },
     )
     area = BilingualChoiceField(Area, label=_("Area"))
     contact_email = forms.EmailField(
