@@ -8,10 +8,15 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
         from .editors import grant_editors_on_new_translation
         from .models import GroupPage
+        from .suggestions import suggested_listing_published
 
         post_save.connect(
             grant_editors_on_new_translation, sender=GroupPage, dispatch_uid="group-editors-translations"
+        )
+        page_published.connect(
+            suggested_listing_published, sender=GroupPage, dispatch_uid="group-suggestion-listed"
         )

@@ -20,8 +20,11 @@ from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+from wagtail_localize.operations import TranslationCreator
 
 from bilingual.names import BilingualChoiceField
+from home.public_address import public_page_url
 from home.throttle import throttle_key
 from home.throttle import within_the_hourly_limit as hourly_limit_allows
 
@@ -128,9 +131,20 @@ def _add_under_a_free_slug(index, listing):
                 raise
 
 
+def start_translation_into_the_default_language(listing):
+    """A listing suggested in Welsh gets its English page too, made from it by wagtail-localize
+    as a draft translation (the Welsh text waiting to be translated), so the group is not
+    missing from the English site or the API once it is translated and published. The Welsh
+    page stays the source text; translators find it in wagtail-localize's translation editor."""
+    default = Locale.get_default()
+    if listing.locale_id != default.pk:
+        TranslationCreator(None, [default]).create_translations(listing, include_related_objects=False)
+
+
 def create_draft_listing(index, form):
-    """The draft listing for a valid suggestion, in the index's language, in moderation; the
-    reader's confirmation e-mail goes once it is stored.
+    """The draft listing for a valid suggestion, in the index's language, in moderation (and
+    its draft translation into the site's default language); the reader's confirmation e-mail
+    goes once it is stored.
 
     The draft, its first revision, its moderation and who suggested it are made in one
     transaction, after locking the directory's row: suggestions arriving together are made
@@ -165,36 +179,60 @@ def create_draft_listing(index, form):
         suggestion = GroupSuggestion.objects.create(
             listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
         )
+        start_translation_into_the_default_language(listing)
         # Only once the draft is safely stored, and never holding the transaction open.
         transaction.on_commit(partial(send_confirmation, suggestion))
     return listing
 
 
-def send_confirmation(suggestion):
-    """E-mail the reader, in the language they wrote in, that their suggestion has arrived.
+def _send_once(suggestion, sent_field, template, context, description):
+    """E-mail the reader, in the language they wrote in, one of the two messages the form
+    promises; ``sent_field`` records that it went.
 
-    The suggestion is marked sent first, so that the form and send_pending_confirmations never
+    The suggestion is marked sent first, so that the site and send_pending_confirmations never
     both send it. If the mail server cannot be reached, the mark is taken off again and the
-    failure logged; the reader has their thanks page all the same, and the command tries again.
-    Returns whether this call sent it.
+    failure logged; the command tries again. Returns whether this call sent it.
     """
-    claimed = GroupSuggestion.objects.filter(pk=suggestion.pk, confirmation_sent_at=None).update(
-        confirmation_sent_at=timezone.now()
-    )
-    if not claimed:
+    pending = GroupSuggestion.objects.filter(pk=suggestion.pk, **{sent_field: None})
+    if not pending.update(**{sent_field: timezone.now()}):
         return False
     with translation.override(suggestion.language):
-        context = {"name": suggestion.listing.title}
-        subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
-        body = render_to_string("directory/emails/suggestion_received.txt", context)
+        subject = render_to_string(f"directory/emails/{template}_subject.txt", context).strip()
+        body = render_to_string(f"directory/emails/{template}.txt", context)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.submitter_email])
     except OSError:  # smtplib.SMTPException is one, as are refused connections and timeouts
-        GroupSuggestion.objects.filter(pk=suggestion.pk).update(confirmation_sent_at=None)
+        GroupSuggestion.objects.filter(pk=suggestion.pk).update(**{sent_field: None})
         logger.warning(
-            "Could not e-mail the confirmation of group suggestion %s; send_pending_confirmations will try again.",
+            "Could not e-mail the %s of group suggestion %s; send_pending_confirmations will try again.",
+            description,
             suggestion.pk,
             exc_info=True,
         )
         return False
     return True
+
+
+def send_confirmation(suggestion):
+    """Tell the reader their suggestion has arrived (see ``_send_once``)."""
+    context = {"name": suggestion.listing.title}
+    return _send_once(suggestion, "confirmation_sent_at", "suggestion_received", context, "confirmation")
+
+
+def send_listed(suggestion):
+    """Keep the form's promise, "We will tell you when the group is listed" (see ``_send_once``)."""
+    listing = suggestion.listing
+    context = {"name": listing.title, "url": public_page_url(listing)}
+    return _send_once(suggestion, "listed_email_sent_at", "suggestion_listed", context, "listed e-mail")
+
+
+def suggested_listing_published(sender, instance, **kwargs):
+    """``page_published`` receiver: the first time a suggested listing goes live, record it and
+    then (once the publication is committed) tell whoever suggested it. Later publications of
+    the same listing send nothing."""
+    if not GroupSuggestion.objects.filter(listing_id=instance.pk, listed_at=None).update(
+        listed_at=timezone.now()
+    ):
+        return
+    for suggestion in GroupSuggestion.objects.filter(listing_id=instance.pk, listed_email_sent_at=None):
+        transaction.on_commit(partial(send_listed, suggestion))

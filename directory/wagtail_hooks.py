@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.dashboard import DashboardAction, in_admin_language
 from home.entry_points import entry_point
 
-from .admin_views import InviteEditorView, may_invite
+from .admin_views import GroupSuggestionViewSet, InviteEditorView, may_invite
 from .editors import listings_edited_by
 from .models import REVIEW_INTERVAL, Area, GroupIndexPage, GroupPage
 
@@ -72,6 +72,11 @@ def add_directory_panels(request, panels):
             .order_by("last_reviewed")
         )
         panels.append(StaleListingsPanel(stale))
+
+
+@hooks.register("register_admin_viewset")
+def register_suggestion_viewset():
+    return GroupSuggestionViewSet("directory_suggestions")
 
 
 @hooks.register("register_admin_urls")

@@ -185,6 +185,7 @@ def allowed_by_wagtail(user, action, listings, others):
         "publish a site alert": lambda: user.has_perm("home.add_sitealert"),
         "answer an offer of help": lambda: may_answer_offers(user),
         "moderate offers of help": lambda: user.has_perm("volunteering.change_offer"),
+        "see group suggestions": lambda: user.has_perm("directory.view_groupsuggestion"),
     }
     return checks[action]()
 
@@ -210,6 +211,7 @@ EXPECTED = {
     "publish a site alert": (False, False, False, False, True),
     "answer an offer of help": (False, True, True, False, False),
     "moderate offers of help": (False, False, False, False, True),
+    "see group suggestions": (False, False, False, False, True),
 }  # fmt: skip
 
 
@@ -239,6 +241,7 @@ def admin_url(action, listings, others):
         "publish a site alert": "/admin/snippets/home/sitealert/add/",
         "answer an offer of help": f"/admin/volunteering/answer-offer/{others['offer'].pk}/",
         "moderate offers of help": f"/admin/volunteering/offers/edit/{others['offer'].pk}/",
+        "see group suggestions": "/admin/directory/suggestions/",
     }.get(action)
 
 

@@ -1,19 +1,28 @@
 from django.core.management.base import BaseCommand
 
 from directory.models import GroupSuggestion
-from directory.suggestions import send_confirmation
+from directory.suggestions import send_confirmation, send_listed
 
 
 class Command(BaseCommand):
     help = (
-        "E-mail the confirmations of group suggestions that could not be sent when they were made "
-        "(the mail server was down); run from cron, e.g. every 15 minutes."
+        'E-mail the confirmations and "your group is now listed" messages of group suggestions '
+        "that could not be sent at the time (the mail server was down); run from cron, e.g. every 15 minutes."
     )
 
     def handle(self, *args, **options):
-        pending = list(GroupSuggestion.objects.filter(confirmation_sent_at=None).select_related("listing"))
-        sent = sum(send_confirmation(suggestion) for suggestion in pending)
-        message = f"Sent {sent} of {len(pending)} pending suggestion confirmation(s)."
-        self.stdout.write(
-            self.style.SUCCESS(message) if sent == len(pending) else self.style.WARNING(message)
-        )
+        suggestions = GroupSuggestion.objects.select_related("listing")
+        for description, pending, send in (
+            ("suggestion confirmation(s)", suggestions.filter(confirmation_sent_at=None), send_confirmation),
+            (
+                '"now listed" e-mail(s)',
+                suggestions.filter(listed_at__isnull=False, listed_email_sent_at=None),
+                send_listed,
+            ),
+        ):
+            pending = list(pending)
+            sent = sum(send(suggestion) for suggestion in pending)
+            message = f"Sent {sent} of {len(pending)} pending {description}."
+            self.stdout.write(
+                self.style.SUCCESS(message) if sent == len(pending) else self.style.WARNING(message)
+            )
