@@ -208,6 +208,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "together@wrexham.example")
 # Messages to groups are deleted this many days after their last change (delete_old_messages).
 MESSAGE_RETENTION_DAYS = int(os.environ.get("MESSAGE_RETENTION_DAYS", "180"))
+# Who suggested a group (GroupSuggestion) is deleted this many days after the suggestion
+# (delete_old_suggestions); the listing itself stays.
+SUGGESTION_RETENTION_DAYS = int(os.environ.get("SUGGESTION_RETENTION_DAYS", "180"))
 # Offers of help leave the public list this many days after they were made.
 OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
 
