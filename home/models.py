@@ -25,6 +25,7 @@ from .blocks import BodyBlock
 from .entry_points import entry_points
 from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
+from .translated_slugs import slug_from_translated_title
 from .visibility import visible_version
 
 
@@ -85,6 +86,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A wagtail-localize translation left with the source's slug takes one from its title.
+        slug_from_translated_title(self)
+        return super().save(*args, **kwargs)
 
     @property
     def listing_image_alt_text(self):
