@@ -48,10 +48,20 @@ def _nearest_translated_ancestor(page, language):
     )
 
 
+def route_in_language(page, route, language):
+    """A routable page's sub-route with its first word in ``language``: the page's
+    ``route_words`` (one {language: word} per view; see home.routes) say which words."""
+    for words in getattr(page.specific_class or type(page), "route_words", ()):
+        for word in words.values():
+            if route == word or route.startswith((f"{word}/", f"{word}.")):
+                return words.get(language, word) + route[len(word) :]
+    return route
+
+
 def _page_versions(page, request, current):
     translations = _live_translations_by_language(page)
     page_url = page.get_url(request)
-    # A routable page's sub-route (an events listing's "past/") is the same in each language.
+    # A routable page's sub-route (an events listing's "past/"), its words in each language.
     route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
     versions = []
     for code, name in settings.LANGUAGES:
@@ -61,7 +71,11 @@ def _page_versions(page, request, current):
         target, exact = translations.get(code), True
         if target is None:
             target, exact = _nearest_translated_ancestor(page, code), False
-        url = target.get_url(request) + (route if exact else "") if target is not None else f"/{code}/"
+        url = (
+            target.get_url(request) + (route_in_language(page, route, code) if exact else "")
+            if target is not None
+            else f"/{code}/"
+        )
         versions.append(LanguageVersion(code, name, url, False, exact))
     return versions
 

@@ -47,5 +47,11 @@ def ensure_translation(page, locale, **fields):
 
 
 def paragraphs(texts):
-    """StreamField data for a list of plain-text paragraphs."""
-    return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
+    """StreamField data for a list of plain-text paragraphs; a text starting "## " is a
+    section heading (level 2), so a statement or notice keeps its structure."""
+    return [
+        ("heading", {"text": text[3:], "level": "h2"})
+        if text.startswith("## ")
+        else ("paragraph", f"<p>{escape(text)}</p>")
+        for text in texts
+    ]

@@ -1,4 +1,4 @@
-"""Demo content for the home pages, the accessibility statement and the demo users."""
+"""Demo content for the home pages, the accessibility statement, the privacy notice and the demo users."""
 
 import os
 
@@ -46,31 +46,39 @@ def load_home_pages(log):
             home.save_revision().publish()
     log(f"Home pages: {english_home.url_path} and {welsh_home.url_path}")
 
-    statement_data = data["accessibility_statement"]
-    statement, _ = ensure_child_page(
-        english_home,
-        StandardPage,
-        statement_data["slug_en"],
-        title=statement_data["title_en"],
-        summary=statement_data["summary_en"],
-        body=paragraphs(statement_data["body_en"]),
-    )
-    ensure_translation(
-        statement,
-        language_locales["cy"],
-        title=statement_data["title_cy"],
-        slug=statement_data["slug_cy"],
-        summary=statement_data["summary_cy"],
-        body=paragraphs(statement_data["body_cy"]),
-    )
+    statement = ensure_standard_page(english_home, data["accessibility_statement"], language_locales["cy"])
+    notice = ensure_standard_page(english_home, data["privacy_notice"], language_locales["cy"])
     portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     if portal_settings.accessibility_statement_id is None:
         portal_settings.accessibility_statement = statement
+    if portal_settings.privacy_notice_id is None:
+        portal_settings.privacy_notice = notice
     if not portal_settings.council_team_en:  # the team the guides send readers to
         for field, value in data["council_contact"].items():
             setattr(portal_settings, field, value)
     portal_settings.save()
-    log("Accessibility statement: in English and Welsh")
+    log("Accessibility statement and privacy notice: in English and Welsh")
+
+
+def ensure_standard_page(english_home, page_data, welsh_locale):
+    """A page below the home page in English and in Welsh, from its data in site.json."""
+    page, _ = ensure_child_page(
+        english_home,
+        StandardPage,
+        page_data["slug_en"],
+        title=page_data["title_en"],
+        summary=page_data["summary_en"],
+        body=paragraphs(page_data["body_en"]),
+    )
+    ensure_translation(
+        page,
+        welsh_locale,
+        title=page_data["title_cy"],
+        slug=page_data["slug_cy"],
+        summary=page_data["summary_cy"],
+        body=paragraphs(page_data["body_cy"]),
+    )
+    return page
 
 
 def load_demo_users(log):

@@ -16,19 +16,21 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import ModelPermissionPolicy
 
 from .claims import approve, send_decline
 from .editors import editors_of, invite_editor
-from .models import ClaimState, GroupPage, ListingClaim
+from .models import ClaimState, GroupPage, GroupSuggestion, ListingClaim
 
 INVITE_PERMISSION = "directory.invite_group_editor"
 logger = logging.getLogger(__name__)
@@ -167,3 +169,56 @@ class ClaimViewSet(ModelViewSet):
         FieldPanel("state"),
         FieldPanel("decline_reason"),
     ]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Suggestions are a record of what the public sent: seen, never added or edited here
+    (the listing itself is edited and moderated as a page)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class SuggestionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return GroupSuggestion.objects.with_state()
+
+
+class GroupSuggestionViewSet(ModelViewSet):
+    """ "Group suggestions": who suggested which listing through the public form, when, and
+    whether it is waiting for a moderator, listed or rejected. Council editors only (they hold
+    ``view_groupsuggestion``); suggestions are deleted after SUGGESTION_RETENTION_DAYS."""
+
+    model = GroupSuggestion
+    icon = "group"
+    menu_label = _("Group suggestions")
+    add_to_admin_menu = True
+    menu_order = 320
+    url_prefix = "directory/suggestions"
+    index_view_class = SuggestionIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        TitleColumn(
+            "listing",
+            label=_("Suggested group"),
+            accessor="listing",
+            get_url=lambda suggestion: reverse("wagtailadmin_pages:edit", args=[suggestion.listing_id]),
+        ),
+        Column("submitter_email", label=_("Suggested by")),
+        Column("language", label=_("Language")),
+        DateColumn("created_at", label=_("Suggested on")),
+        Column("state", label=_("Status"), accessor="get_state_display"),
+    ]
+    list_filter = ["language"]
+    ordering = ["-created_at"]
+    form_fields = []  # nothing is edited here (see ReadOnlyPolicy)
+    inspect_view_fields = ["listing", "submitter_email", "language", "created_at", "confirmation_sent_at",
+                           "listed_at", "listed_email_sent_at"]  # fmt: skip
+
+    @cached_property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)

@@ -19,9 +19,12 @@ from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+from wagtail_localize.operations import TranslationCreator
 
 from bilingual.names import BilingualChoiceField
 from home.mail import send_once
+from home.public_address import public_page_url
 from home.public_forms import PublicForm
 from home.throttle import throttle_key
 
@@ -30,6 +33,8 @@ from .models.groups import Area, GroupPage, GroupSuggestion
 SUGGESTIONS_PER_HOUR = 5
 DUPLICATE_WINDOW = timedelta(minutes=10)  # the same suggestion again within it is a double click
 SLUG_ATTEMPTS = 5
+# Enough for "Knitting for the hospital", too few for a stray letter; moderators need words to judge.
+DESCRIPTION_MIN_LENGTH = 20
 
 
 class SuggestGroupForm(PublicForm):
@@ -45,8 +50,15 @@ class SuggestGroupForm(PublicForm):
         label=_("What does the group do?"),
         help_text=_("Who it is for, what it does and where it meets."),
         max_length=2000,
+        min_length=DESCRIPTION_MIN_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": _("Tell us what the group does")},
+        error_messages={
+            "required": _("Tell us what the group does"),
+            "min_length": _(
+                "Tell us a little more about what the group does: at least %(limit_value)d characters "
+                "(you wrote %(show_value)d)"
+            ),
+        },
     )
     area = BilingualChoiceField(Area, label=_("Area"))
     contact_email = forms.EmailField(
@@ -114,9 +126,20 @@ def _add_under_a_free_slug(index, listing):
                 raise
 
 
+def start_translation_into_the_default_language(listing):
+    """A listing suggested in Welsh gets its English page too, made from it by wagtail-localize
+    as a draft translation (the Welsh text waiting to be translated), so the group is not
+    missing from the English site or the API once it is translated and published. The Welsh
+    page stays the source text; translators find it in wagtail-localize's translation editor."""
+    default = Locale.get_default()
+    if listing.locale_id != default.pk:
+        TranslationCreator(None, [default]).create_translations(listing, include_related_objects=False)
+
+
 def create_draft_listing(index, form):
-    """The draft listing for a valid suggestion, in the index's language, in moderation; the
-    reader's confirmation e-mail goes once it is stored.
+    """The draft listing for a valid suggestion, in the index's language, in moderation (and
+    its draft translation into the site's default language); the reader's confirmation e-mail
+    goes once it is stored.
 
     The draft, its first revision, its moderation and who suggested it are made in one
     transaction, after locking the directory's row: suggestions arriving together are made
@@ -151,13 +174,15 @@ def create_draft_listing(index, form):
         suggestion = GroupSuggestion.objects.create(
             listing=listing, submitter_email=data["submitter_email"], language=index.locale.language_code
         )
+        start_translation_into_the_default_language(listing)
         # Only once the draft is safely stored, and never holding the transaction open.
         transaction.on_commit(partial(send_confirmation, suggestion))
     return listing
 
 
-def send_confirmation(suggestion):
-    """E-mail the reader, in the language they wrote in, that their suggestion has arrived.
+def _send(suggestion, sent_field, template, context):
+    """E-mail the reader, in the language they wrote in, one of the two messages the form
+    promises; ``sent_field`` records that it went.
 
     Sent once (``home.mail.send_once``): if the mail server cannot be reached, the failure is
     logged; the reader has their thanks page all the same, and send_pending_confirmations
@@ -166,9 +191,34 @@ def send_confirmation(suggestion):
 
     def build():
         with translation.override(suggestion.language):
-            context = {"name": suggestion.listing.title}
-            subject = render_to_string("directory/emails/suggestion_received_subject.txt", context).strip()
-            body = render_to_string("directory/emails/suggestion_received.txt", context)
+            subject = render_to_string(f"directory/emails/{template}_subject.txt", context).strip()
+            body = render_to_string(f"directory/emails/{template}.txt", context)
         return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [suggestion.submitter_email])
 
-    return send_once(suggestion, "confirmation_sent_at", build)
+    return send_once(suggestion, sent_field, build)
+
+
+def send_confirmation(suggestion):
+    """Tell the reader their suggestion has arrived (see ``_send``)."""
+    return _send(
+        suggestion, "confirmation_sent_at", "suggestion_received", {"name": suggestion.listing.title}
+    )
+
+
+def send_listed(suggestion):
+    """Keep the form's promise, "We will tell you when the group is listed" (see ``_send``)."""
+    listing = suggestion.listing
+    context = {"name": listing.title, "url": public_page_url(listing)}
+    return _send(suggestion, "listed_email_sent_at", "suggestion_listed", context)
+
+
+def suggested_listing_published(sender, instance, **kwargs):
+    """``page_published`` receiver: the first time a suggested listing goes live, record it and
+    then (once the publication is committed) tell whoever suggested it. Later publications of
+    the same listing send nothing."""
+    if not GroupSuggestion.objects.filter(listing_id=instance.pk, listed_at=None).update(
+        listed_at=timezone.now()
+    ):
+        return
+    for suggestion in GroupSuggestion.objects.filter(listing_id=instance.pk, listed_email_sent_at=None):
+        transaction.on_commit(partial(send_listed, suggestion))

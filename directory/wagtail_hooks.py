@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.dashboard import DashboardAction, in_admin_language
 from home.entry_points import entry_point
 
-from .admin_views import ClaimViewSet, InviteEditorView, may_invite
+from .admin_views import ClaimViewSet, GroupSuggestionViewSet, InviteEditorView, may_invite
 from .editors import listings_edited_by
 from .models import Area, GroupIndexPage, GroupPage, unchecked_before
 from .reviews import flagged_listings
@@ -75,6 +75,11 @@ def listings_not_checked_recently():
     """Listings overdue for review by more than REVIEW_STALE_DAYS come after the others in the
     site search (search.queries), as they do in the directory."""
     return GroupPage.objects.filter(last_reviewed__lt=unchecked_before()).values("id")
+
+
+@hooks.register("register_admin_viewset")
+def register_suggestion_viewset():
+    return GroupSuggestionViewSet("directory_suggestions")
 
 
 @hooks.register("register_admin_urls")

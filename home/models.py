@@ -25,6 +25,7 @@ from .blocks import BodyBlock
 from .entry_points import entry_points
 from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
+from .translated_slugs import slug_from_translated_title
 from .visibility import visible_version
 
 
@@ -85,6 +86,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A wagtail-localize translation left with the source's slug takes one from its title.
+        slug_from_translated_title(self)
+        return super().save(*args, **kwargs)
 
     @property
     def listing_image_alt_text(self):
@@ -316,6 +322,18 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The page linked from every footer. Its Welsh translation is used on Welsh pages."),
     )
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that says what the site's forms collect and how long it is kept, linked from "
+            "every footer and every form. Its Welsh translation is used on Welsh pages."
+        ),
+    )
     contact_email = models.EmailField(
         _("contact e-mail"),
         blank=True,
@@ -355,6 +373,7 @@ class PortalSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("name_en"), FieldPanel("name_cy")], heading=_("Site name")),
         MultiFieldPanel([FieldPanel("owner_en"), FieldPanel("owner_cy")], heading=_("Council")),
         FieldPanel("accessibility_statement"),
+        FieldPanel("privacy_notice"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
             [
@@ -394,19 +413,27 @@ class PortalSettings(BaseSiteSetting):
         cache.delete(self._cache_key(self.site_id))
         forget_page_tree()
 
-    def _statement_urls(self):
-        statement = self.accessibility_statement
-        if statement is None:
+    def _page_urls(self, field):
+        page = getattr(self, field)
+        if page is None:
             return {}
-        pages = [statement, *live_originals(statement.get_translations()).select_related("locale")]
+        pages = [page, *live_originals(page.get_translations()).select_related("locale")]
         return {page.locale.language_code: page.get_url() for page in pages if page.live}
+
+    def _page_url_in_language(self, field):
+        """The page chosen in ``field`` in the reader's language (English if not translated)."""
+        urls = cached(f"{field}-urls:{self.site_id}", lambda: self._page_urls(field))
+        return urls.get(current_language()) or urls.get("en")
 
     @property
     def accessibility_statement_url(self):
         """The statement in the reader's language (English if it is not translated)."""
-        urls = cached(f"statement-urls:{self.site_id}", self._statement_urls)
-        language = current_language()
-        return urls.get(language) or urls.get("en")
+        return self._page_url_in_language("accessibility_statement")
+
+    @property
+    def privacy_notice_url(self):
+        """The privacy notice in the reader's language (English if it is not translated)."""
+        return self._page_url_in_language("privacy_notice")
 
     def _in_language(self, field):
         language = current_language()

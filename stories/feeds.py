@@ -1,7 +1,7 @@
 """RSS and Atom feeds of the newest stories, one pair per language.
 
 Each story index serves the feeds of its own language (``/en/stories/feed/``,
-``/cy/straeon/feed/``), so a Welsh reader's feed holds only Welsh stories.
+``/cy/straeon/ffrwd/``), so a Welsh reader's feed holds only Welsh stories.
 See https://docs.djangoproject.com/en/5.2/ref/contrib/syndication/
 """
 
@@ -12,6 +12,15 @@ from django.utils.feedgenerator import Atom1Feed
 
 from home.models import PortalSettings
 from home.public_address import public_page_url
+
+# The feeds' word in each language (home.routes): /en/stories/feed/, /cy/straeon/ffrwd/.
+FEED_WORDS = {"en": "feed", "cy": "ffrwd"}
+
+
+def feed_path(language, atom=False):
+    """A feed's address below its story index, in the index's language."""
+    return FEED_WORDS.get(language, FEED_WORDS["en"]) + ("/atom/" if atom else "/")
+
 
 FEED_LENGTH = 20
 
@@ -36,7 +45,9 @@ class StoryFeed(Feed):
         return public_page_url(index_page, self.request)
 
     def feed_url(self, index_page):
-        return self.link(index_page) + index_page.reverse_subpage(self.route)
+        return self.link(index_page) + feed_path(
+            index_page.locale.language_code, atom=self.route == "atom_feed"
+        )
 
     def items(self, index_page):
         return index_page.stories().select_related("author_group").prefetch_related("topics")[:FEED_LENGTH]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
@@ -26,9 +26,10 @@ from home.blocks import BodyBlock, CallToActionBlock
 from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
+from home.routes import words_pattern, wrong_word_redirect
 from home.visibility import publicly_visible, visible_version
 
-from .feeds import AtomStoryFeed, StoryFeed
+from .feeds import FEED_WORDS, AtomStoryFeed, StoryFeed, feed_path
 from .filters import StoryFilterForm
 
 # The rendition includes/card.html shows; lists fetch it with the stories, not one per card.
@@ -67,20 +68,19 @@ def stories_about(group, limit=6):
     return cached(f"stories-about-group:{group.pk}", newest)
 
 
-def feed_links(index_url):
+def feed_links(index_url, language):
     """A language's feeds, from its story index's address: advertised in the head of the index
     and of every story (a story works its index's address out from its own, saving a query)."""
-    resolver = StoryIndexPage.get_resolver()
     return [
         {
             "name": name,
             "type": content_type,
             "title": f"{_('Success stories')} ({name})",
-            "url": index_url + resolver.reverse(route),
+            "url": index_url + feed_path(language, atom),
         }
-        for name, content_type, route in (
-            ("RSS", "application/rss+xml", "rss_feed"),
-            ("Atom", "application/atom+xml", "atom_feed"),
+        for name, content_type, atom in (
+            ("RSS", "application/rss+xml", False),
+            ("Atom", "application/atom+xml", True),
         )
     ]
 
@@ -103,6 +103,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     """The stories of one language, newest first, filtered by topic and area, with feeds."""
 
     section_names = {"en": ("Success stories", "stories"), "cy": ("Straeon llwyddiant", "straeon")}
+    route_words = [FEED_WORDS]
 
     subpage_types = ["stories.StoryPage"]
 
@@ -129,15 +130,17 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         return context
 
     def feeds(self):
-        return feed_links(self.url)
+        return feed_links(self.url, self.locale.language_code)
 
-    @path("feed/", name="rss_feed")
-    def rss_feed(self, request):
-        return StoryFeed()(request, index_page=self)
+    @re_path(words_pattern(FEED_WORDS), name="rss_feed")
+    def rss_feed(self, request, word):
+        return wrong_word_redirect(self, request, word, FEED_WORDS) or StoryFeed()(request, index_page=self)
 
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        return AtomStoryFeed()(request, index_page=self)
+    @re_path(words_pattern(FEED_WORDS, after="/atom/"), name="atom_feed")
+    def atom_feed(self, request, word):
+        return wrong_word_redirect(self, request, word, FEED_WORDS, after="/atom/") or AtomStoryFeed()(
+            request, index_page=self
+        )
 
 
 class StoryPage(BasePage):
@@ -290,7 +293,9 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A story's address is its index's address followed by the story's slug.
-        context["feeds"] = feed_links(self.url[: -len(self.slug) - 1]) if self.url else []
+        context["feeds"] = (
+            feed_links(self.url[: -len(self.slug) - 1], self.locale.language_code) if self.url else []
+        )
         # The template caches the story under the page-tree version (home.page_cache): publishing
         # anything it shows retires the copy, and it expires within the hour in case a topic,
         # area or picture it shows is changed.

@@ -7,14 +7,17 @@ See https://docs.wagtail.org/en/stable/topics/pages.html
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Page, WorkflowState
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -600,11 +603,32 @@ class ReviewReminder(models.Model):
         return f"{self.translation_key} {self.last_reviewed} {self.step}"
 
 
-class GroupSuggestion(models.Model):
-    """Who suggested a listing through the public form; never shown on the website.
+class SuggestionState(models.TextChoices):
+    WAITING = "waiting", _("Waiting for a moderator")
+    LISTED = "listed", _("Listed")
+    REJECTED = "rejected", _("Rejected")
 
-    ``confirmation_sent_at`` stays empty until the reader's confirmation e-mail has gone; the
-    ``send_pending_confirmations`` command tries again for those (a mail server may be down).
+
+class GroupSuggestionQuerySet(models.QuerySet):
+    def with_state(self):
+        """With the listing and whether a moderator rejected it, in one query, for a list."""
+        rejected = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(models.OuterRef("listing_id"), models.CharField()),
+            status=WorkflowState.STATUS_NEEDS_CHANGES,
+        )
+        return self.select_related("listing").annotate(rejected=models.Exists(rejected))
+
+
+class GroupSuggestion(models.Model):
+    """Who suggested a listing through the public form; never shown on the website, seen in the
+    admin's "Group suggestions" list by council editors only.
+
+    Two promises are kept by e-mail, each stored before it is sent: ``confirmation_sent_at``
+    stays empty until the reader's "we have received it" e-mail has gone, and
+    ``listed_email_sent_at`` until their "the group is now listed" e-mail has, once
+    ``listed_at`` (the first publication of the listing) is set. The
+    ``send_pending_confirmations`` command tries again for both (a mail server may be down).
     """
 
     listing = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="suggestions")
@@ -612,6 +636,10 @@ class GroupSuggestion(models.Model):
     language = models.CharField(_("language"), max_length=2)
     created_at = models.DateTimeField(_("suggested on"), auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent on"), null=True, blank=True)
+    listed_at = models.DateTimeField(_("listed on"), null=True, blank=True)
+    listed_email_sent_at = models.DateTimeField(_("listed e-mail sent on"), null=True, blank=True)
+
+    objects = GroupSuggestionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group suggestion")
@@ -620,3 +648,17 @@ class GroupSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.listing.title} ({self.submitter_email})"
+
+    @property
+    def state(self):
+        """Listed (first published), rejected (a moderator sent the draft back) or waiting."""
+        if self.listed_at or self.listing.first_published_at:
+            return SuggestionState.LISTED
+        rejected = getattr(self, "rejected", None)
+        if rejected is None:  # not annotated by GroupSuggestion.objects.with_state()
+            workflow_state = self.listing.current_workflow_state
+            rejected = bool(workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES)
+        return SuggestionState.REJECTED if rejected else SuggestionState.WAITING
+
+    def get_state_display(self):
+        return self.state.label

@@ -7,6 +7,7 @@ a thin page.
 See https://docs.wagtail.org/en/stable/topics/pages.html
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,7 @@ class GroupIndexPage(RoutablePageMixin, IndexPage):
                 "refusal": refusal,
                 "suggest_path": self.suggest_path(current_language()),
                 "alternate_urls": self._alternate_suggest_urls(),
+                "retention_days": settings.SUGGESTION_RETENTION_DAYS,
             },
         )
         if status:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
 from home.public_address import public_page_url, public_url
+from home.routes import word_for, words_pattern, wrong_word_redirect
 from home.visibility import publicly_visible, visible_version
 
 from ..calendar import calendar_response, iso_date
@@ -44,10 +45,17 @@ from ..recurrence import (
 from .occurrences import EventOccurrence, EventQuerySet, not_over_by
 from .venue import Venue
 
+# The listing's extra views, with a word for each language (home.routes).
+PAST_WORDS = {"en": "past", "cy": "blaenorol"}
+CALENDAR_WORDS = {"en": "calendar", "cy": "calendr"}
+EVENT_FILE_WORDS = {"en": "event", "cy": "digwyddiad"}
+
 
 def calendar_file_url(page, request):
-    """The address of a page's ``calendar`` route, less the slash Wagtail's routing adds (``events.urls``)."""
-    return page.get_url(request) + page.reverse_subpage("calendar").rstrip("/")
+    """The address of a page's calendar file in its language (``calendar.ics``, ``calendr.ics``;
+    an event's ``event.ics``, ``digwyddiad.ics``), without the slash Wagtail's routing adds
+    (``events.urls``)."""
+    return page.get_url(request) + word_for(page, page.route_words[0]) + ".ics"
 
 
 class EventLanguage(models.TextChoices):
@@ -60,11 +68,12 @@ class EventIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     """What's on: the events of the reader's language, soonest first, filtered and paginated.
 
     Extra views are routes (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html):
-    ``past/`` for events that have finished and ``calendar.ics`` for a calendar feed readers can
-    subscribe to.
+    ``past/`` (Welsh ``blaenorol/``) for events that have finished and ``calendar.ics`` (Welsh
+    ``calendr.ics``) for a calendar feed readers can subscribe to.
     """
 
     section_names = {"en": ("Events", "events"), "cy": ("Digwyddiadau", "digwyddiadau")}
+    route_words = [CALENDAR_WORDS, PAST_WORDS]  # the calendar first: calendar_file_url uses it
 
     subpage_types = ["events.EventPage"]
 
@@ -82,9 +91,9 @@ class EventIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
             paginator_page=paginator_page,
             months=event_filter.by_month(paginator_page.object_list),
             event_count=paginator_page.paginator.count,
-            listing_url=page_url + (self.reverse_subpage("past") if past else ""),
+            listing_url=page_url + (f"{word_for(self, PAST_WORDS)}/" if past else ""),
             upcoming_url=page_url,
-            past_url=page_url + self.reverse_subpage("past"),
+            past_url=page_url + f"{word_for(self, PAST_WORDS)}/",
             calendar_url=calendar_file_url(self, request),
         )
         return context
@@ -97,12 +106,15 @@ class EventIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
         """An event comes with its venue and group in one query, not four."""
         return EventPage.objects.child_of(self).select_related("venue__area", "group")
 
-    @path("past/", name="past")
-    def past_events(self, request):
-        return self.render(request, past=True)
+    @re_path(words_pattern(PAST_WORDS), name="past")
+    def past_events(self, request, word):
+        return wrong_word_redirect(self, request, word, PAST_WORDS) or self.render(request, past=True)
 
-    @path("calendar.ics/", name="calendar")
-    def calendar_feed(self, request):
+    @re_path(words_pattern(CALENDAR_WORDS, after=".ics/"), name="calendar")
+    def calendar_feed(self, request, word):
+        wrong_word = wrong_word_redirect(self, request, word, CALENDAR_WORDS, after=".ics")
+        if wrong_word:
+            return wrong_word
         events = (
             publicly_visible(self.events())
             .upcoming(start_of_day(timezone.localdate()))
@@ -123,6 +135,8 @@ class EventPage(RoutablePageMixin, BasePage):
     """
 
     # What an editor who may not change the event is told (home/refusals.py).
+    route_words = [EVENT_FILE_WORDS]
+
     edit_refusal = _(
         "This event is looked after by the group that organises it; ask the council if you need to change it."
     )
@@ -501,8 +515,11 @@ class EventPage(RoutablePageMixin, BasePage):
         context["calendar_url"] = calendar_file_url(self, request) if self.live else None
         return context
 
-    @path("event.ics/", name="calendar")
-    def calendar_file(self, request):
+    @re_path(words_pattern(EVENT_FILE_WORDS, after=".ics/"), name="calendar")
+    def calendar_file(self, request, word):
+        wrong_word = wrong_word_redirect(self, request, word, EVENT_FILE_WORDS, after=".ics")
+        if wrong_word:
+            return wrong_word
         response = calendar_response(request, [self], name=self.title)
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response

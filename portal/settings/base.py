@@ -215,6 +215,9 @@ REPORT_RETENTION_DAYS = int(os.environ.get("REPORT_RETENTION_DAYS", "180"))
 # Requests to look after a listing are deleted this many days after their last change
 # (delete_old_claims).
 CLAIM_RETENTION_DAYS = int(os.environ.get("CLAIM_RETENTION_DAYS", "180"))
+# Who suggested a group (GroupSuggestion) is deleted this many days after the suggestion
+# (delete_old_suggestions); the listing itself stays.
+SUGGESTION_RETENTION_DAYS = int(os.environ.get("SUGGESTION_RETENTION_DAYS", "180"))
 # Offers of help leave the public list this many days after they were made.
 OFFER_EXPIRY_DAYS = int(os.environ.get("OFFER_EXPIRY_DAYS", "90"))
 # Reviews of group listings (directory/reviews.py), in days. A listing is due for review

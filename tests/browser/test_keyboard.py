@@ -80,3 +80,12 @@ def test_skip_link_moves_focus_to_the_main_content(live_server, open_page, langu
     # The next Tab goes into the content, past the header and its navigation.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_error_summary_takes_focus_without_javascript(live_server, open_page, language):
+    page = open_page(javascript=False)
+    visit(page, live_server.url, "suggest-errors", language)
+    assert is_focused(page, ".error-summary"), page.evaluate(FOCUSED)["html"]
+    page.keyboard.press("Tab")
+    assert is_focused(page, '.error-summary a[href="#id_name"]')

@@ -195,6 +195,7 @@ def allowed_by_wagtail(user, action, listings, others):
         "decide requests to look after a listing": lambda: user.has_perm("directory.change_listingclaim"),
         "see problem reports about A": lambda: user.has_perm("reports.view_listingreport")
         or reports_for_group_editor(user).filter(pk=others["report_a"].pk).exists(),
+        "see group suggestions": lambda: user.has_perm("directory.view_groupsuggestion"),
     }
     return checks[action]()
 
@@ -223,6 +224,7 @@ EXPECTED = {
     "handle problem reports": (False, False, False, False, True),
     "decide requests to look after a listing": (False, False, False, False, True),
     "see problem reports about A": (False, True, False, True, True),
+    "see group suggestions": (False, False, False, False, True),
 }  # fmt: skip
 
 
@@ -254,6 +256,7 @@ def admin_url(action, listings, others):
         "moderate offers of help": f"/admin/volunteering/offers/edit/{others['offer'].pk}/",
         "handle problem reports": f"/admin/listing-reports/edit/{others['report_a'].pk}/",
         "decide requests to look after a listing": "/admin/directory/claims/",
+        "see group suggestions": "/admin/directory/suggestions/",
     }.get(action)
 
 

@@ -34,7 +34,7 @@ def test_a_confirmation_that_cannot_be_sent_is_sent_later_in_the_readers_languag
     ):
         response = post_like_a_browser(browser, url, VALID)
     assert response.status_code == 302 and response["Location"] == "/cy/grwpiau/awgrymu/diolch/"
-    assert GroupPage.objects.filter(title=VALID["name"]).count() == 1
+    assert GroupPage.objects.filter(title=VALID["name"], locale__language_code="cy").count() == 1
     suggestion = GroupSuggestion.objects.get()
     assert suggestion.confirmation_sent_at is None
     (warning,) = [record for record in caplog.records if record.name == "home.mail"]

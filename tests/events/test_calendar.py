@@ -87,7 +87,7 @@ def test_feed_has_only_its_languages_upcoming_events(client, make_event, locales
     assert english_feed["X-WR-CALNAME"] == "Events"
     assert [str(event["SUMMARY"]) for event in english_feed.events] == ["Concert"]
     assert english_feed.events[0]["UID"].endswith("-en")
-    welsh_feed = calendar(client.get("/cy/digwyddiadau/calendar.ics"))
+    welsh_feed = calendar(client.get("/cy/digwyddiadau/calendr.ics"))
     assert sorted(str(event["SUMMARY"]) for event in welsh_feed.events) == ["Cyngerdd", "Welsh Only Talk"]
     assert {event["UID"].rsplit("-", 1)[1] for event in welsh_feed.events} == {"cy"}
     uid_of_concert = {str(event["SUMMARY"]): event["UID"] for event in welsh_feed.events}["Cyngerdd"]
@@ -96,4 +96,4 @@ def test_feed_has_only_its_languages_upcoming_events(client, make_event, locales
 
 def test_listing_links_to_its_feed(client, event_index):
     response = client.get("/cy/digwyddiadau/")
-    assert 'href="/cy/digwyddiadau/calendar.ics"' in response.content.decode()
+    assert 'href="/cy/digwyddiadau/calendr.ics"' in response.content.decode()

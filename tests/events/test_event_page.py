@@ -90,7 +90,7 @@ def test_event_page_in_welsh_uses_welsh_names_and_links(client, repair_cafe):
         "Caffi Cymunedol Rhos",
     )
     assert soup.select_one('nav.language-switcher a[hreflang="en"]')["href"] == "/en/events/repair-cafe/"
-    assert soup.select_one(".event__calendar-link")["href"] == "/cy/digwyddiadau/caffi-trwsio/event.ics"
+    assert soup.select_one(".event__calendar-link")["href"] == "/cy/digwyddiadau/caffi-trwsio/digwyddiad.ics"
 
 
 def test_welsh_translation_has_its_own_occurrences(repair_cafe):

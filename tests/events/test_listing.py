@@ -163,7 +163,7 @@ def test_welsh_listing_uses_welsh_slugs_and_month_names(client, make_event, topi
     assert listed_titles(parse(client.get("/cy/digwyddiadau/?group=caffi-cymunedol-rhos"))) == [
         "Caffi Trwsio"
     ]
-    past = parse(client.get("/cy/digwyddiadau/past/"))
+    past = parse(client.get("/cy/digwyddiadau/blaenorol/"))
     assert past.html["lang"] == "cy" and listed_titles(past) == []
 
 
@@ -252,8 +252,8 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(
 @pytest.mark.parametrize(
     ("language", "path", "other"),
     [
-        ("cy", "/cy/digwyddiadau/past/", "/en/events/past/"),
-        ("en", "/en/events/past/", "/cy/digwyddiadau/past/"),
+        ("cy", "/cy/digwyddiadau/blaenorol/", "/en/events/past/"),
+        ("en", "/en/events/past/", "/cy/digwyddiadau/blaenorol/"),
     ],
 )
 def test_the_language_switch_on_past_events_goes_to_past_events(client, event_index, language, path, other):

@@ -28,7 +28,7 @@ def written_addresses(client, host):
         "/robots.txt",
         "/en/stories/feed/",
         "/en/stories/feed/atom/",
-        "/cy/straeon/feed/",
+        "/cy/straeon/ffrwd/",
         "/en/events/calendar.ics",
         event.url + "event.ics",
         event.url,

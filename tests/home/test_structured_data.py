@@ -153,7 +153,7 @@ def test_search_and_topic_pages_share_the_breadcrumbs(client, demo_content, lang
     "path, trail",
     [
         ("/en/events/past/", ["/en/", "/en/events/"]),
-        ("/cy/digwyddiadau/past/", ["/cy/", "/cy/digwyddiadau/"]),
+        ("/cy/digwyddiadau/blaenorol/", ["/cy/", "/cy/digwyddiadau/"]),
         ("/en/groups/suggest/", ["/en/", "/en/groups/"]),
         ("/cy/grwpiau/awgrymu/", ["/cy/", "/cy/grwpiau/"]),
     ],

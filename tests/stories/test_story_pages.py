@@ -193,7 +193,7 @@ def test_index_and_story_pages_advertise_their_languages_feeds(client, make_stor
     make_story("English story")
     make_story("Stori Gymraeg", language="cy")
     for path, feed in (("/en/stories/", "/en/stories/feed/"), ("/en/stories/english-story/", "/en/stories/feed/"),
-                       ("/cy/straeon/", "/cy/straeon/feed/"), ("/cy/straeon/stori-gymraeg/", "/cy/straeon/feed/")):  # fmt: skip
+                       ("/cy/straeon/", "/cy/straeon/ffrwd/"), ("/cy/straeon/stori-gymraeg/", "/cy/straeon/ffrwd/")):  # fmt: skip
         soup = parse(client.get(path))
         assert soup.select_one('link[rel="alternate"][type="application/rss+xml"]')["href"] == feed, path
         assert (
@@ -218,7 +218,7 @@ def test_rss_feeds_hold_only_their_languages_stories(client, make_story, topics)
     assert newest.findtext("link").endswith("/en/stories/newer-english-story/")
     assert newest.findtext("category") == "Food"
 
-    welsh = ElementTree.fromstring(client.get("/cy/straeon/feed/").content).find("channel")
+    welsh = ElementTree.fromstring(client.get("/cy/straeon/ffrwd/").content).find("channel")
     assert welsh.findtext("language") == "cy"
     assert welsh.findtext("title") == "Straeon llwyddiant – Gyda'n Gilydd yn Wrecsam"
     assert welsh.findtext("description") == "Beth mae pobl ar draws Wrecsam wedi'i wneud."
@@ -229,7 +229,7 @@ def test_rss_feeds_hold_only_their_languages_stories(client, make_story, topics)
 def test_atom_feeds_hold_only_their_languages_stories(client, make_story):
     make_story("English story")
     make_story("Stori Gymraeg", language="cy")
-    response = client.get("/cy/straeon/feed/atom/")
+    response = client.get("/cy/straeon/ffrwd/atom/")
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ElementTree.fromstring(response.content)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "cy"
@@ -384,7 +384,7 @@ def test_editors_preview_a_new_story_with_its_groups(
 
 @pytest.mark.parametrize("path, status", [
     ("/en/stories/feed/?page=abc", 200), ("/en/stories/feed/atom/?topic=%00", 200),
-    ("/en/stories/feed/rss/", 404), ("/en/stories/no-such-story/", 404), ("/cy/straeon/feed/atom/x/", 404),
+    ("/en/stories/feed/rss/", 404), ("/en/stories/no-such-story/", 404), ("/cy/straeon/ffrwd/atom/x/", 404),
 ])  # fmt: skip
 def test_odd_addresses_give_a_feed_or_not_found(client, make_story, path, status):
     make_story("A story")

@@ -106,7 +106,7 @@ def test_errors_in_welsh_with_a_summary_and_the_privacy_notice(client, coach):
     response = client.post("/cy/gwirfoddoli/hyfforddwr-iau/helpu/", {"language": "cy"})
     assert response.status_code == 200
     soup = parse(response)
-    errors = [item.get_text() for item in soup.select(".error-summary__list li")]
+    errors = [item.get_text() for item in soup.select(".error-summary__message")]
     assert (
         "Rhowch eich enw" in errors
         and "Ticiwch y blwch i gytuno ein bod yn rhoi eich manylion i'r grŵp" in errors

@@ -90,7 +90,7 @@ def test_errors_in_welsh_with_a_summary_and_the_privacy_notice(client, volunteer
     assert response.status_code == 200
     soup = parse(response)
     assert soup.title.get_text().startswith("Gwall")
-    errors = [item.get_text() for item in soup.select(".error-summary__list li")]
+    errors = [item.get_text() for item in soup.select(".error-summary__message")]
     assert errors == ["Rhowch eich enw", "Rhowch eich cyfeiriad e-bost",
                       "Ticiwch y blwch i gytuno â sut rydyn ni'n defnyddio eich cynnig",
                       "Dywedwch beth allwch chi ei gynnig"]  # fmt: skip
