@@ -164,7 +164,7 @@ def counted_in_one_pass(results, search_type, page_number):
     a match's rank depends on that match alone, so leaving out the other types keeps the order.
     """
     types = type_of_content_type()
-    rows = results.ranked_rows("pk", "content_type_id")
+    rows = results.ranked_rows()
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
     ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)
