@@ -9,6 +9,7 @@ from django.core.signals import request_finished, request_started
 
 from home import page_cache
 
+
 @pytest.fixture
 def counted_cache_reads():
     cache.clear()

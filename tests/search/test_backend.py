@@ -101,6 +101,26 @@ def test_postgresql_finds_the_matches_through_the_gin_index_on_title_and_body(de
     assert "Bitmap Index Scan on search_indexentry_title_body_gin" in plan, plan
 
 
+@ON_POSTGRESQL
+@pytest.mark.parametrize(("language", "query"), [("en", "community garden"), ("cy", "gymuned")])
+def test_postgresql_search_starts_from_the_index_entries_and_their_gin_index(demo_content, language, query):
+    """The one pass matches on the index entries, where the GIN index on ``title || body`` serves
+    it, and only then joins the pages the search may show, by the matched entries' ids: the page
+    ids are never cast to text to meet every entry (Wagtail's ``object_id = page.id::varchar``)."""
+    with translation.override(language), CaptureQueriesContext(connection) as captured:
+        assert queries.search(query)["page_of_results"].object_list
+    (full_text,) = [entry["sql"] for entry in captured if " @@ " in entry["sql"]]
+    assert full_text.startswith('SELECT ("wagtailsearch_indexentry"."object_id")::integer'), full_text
+    assert 'FROM "wagtailsearch_indexentry" WHERE' in full_text
+    assert '("wagtailsearch_indexentry"."object_id")::integer IN (SELECT' in full_text
+    assert "::varchar" not in full_text and '("wagtailcore_page"."id")::text' not in full_text
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the demo's table is small: see what can serve
+        cursor.execute(f"EXPLAIN {full_text}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on search_indexentry_title_body_gin" in plan, plan
+
+
 @pytest.mark.parametrize(
     "path",
     [
