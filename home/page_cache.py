@@ -10,7 +10,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
+from django.core.signals import got_request_exception, request_finished, request_started
 from django.dispatch import receiver
 from django.utils.cache import has_vary_header
 
@@ -32,6 +32,7 @@ def _start_reading_facts(**kwargs):
 
 
 @receiver(request_finished)
+@receiver(got_request_exception)  # the test client sends no request_finished after a view raises
 def _stop_reading_facts(**kwargs):
     _request_facts.set(None)
 
