@@ -5,7 +5,8 @@ reader gets the list without that filter and the form shows what was not underst
 """
 
 from django import forms
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -129,10 +130,22 @@ class GroupFilter(ChosenFilters):
         # Listings "not checked recently" sink below the checked ones (directory.reviews).
         return groups.order_by(unchecked_last(), "title_sort_key", "path")
 
+    @cached_property
+    def count_by_letter(self):
+        """{stored initial: number of matching groups}, from one GROUP BY: the A to Z jump list
+        and the number of groups listed both come from it."""
+        rows = self.queryset().order_by().values_list("title_initial").annotate(groups=Count("pk"))
+        return dict(rows)
+
+    def count(self):
+        """How many groups ``ordered()`` lists (the letter chosen, if any), without counting again."""
+        if self.letter:
+            return self.count_by_letter.get(self.letter, 0)
+        return sum(self.count_by_letter.values())
+
     def jump_list(self):
-        """Every letter of the alphabet, with whether any group listed starts with it (one query)."""
-        available = set(self.queryset().order_by().values_list("title_initial", flat=True).distinct())
-        return [(letter, letter in available) for letter in self.alphabet]
+        """Every letter of the alphabet, with whether any group listed starts with it."""
+        return [(letter, letter in self.count_by_letter) for letter in self.alphabet]
 
     @staticmethod
     def with_cards(groups):

@@ -6,24 +6,54 @@ any page (or changing who may see it) bumps, so everything cached retires at onc
 ever shows a stale menu or a stale copy for longer than the cache round trip.
 """
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import got_request_exception, request_finished, request_started
+from django.dispatch import receiver
 from django.utils.cache import has_vary_header
 
 VERSION_KEY = "page-tree-version"
 # A reader who has hidden a site alert (home.alerts) sees pages of their own.
 HIDDEN_ALERTS_COOKIE = "hidden_alerts"
 
+# The facts this request has read already ({cache key: value}, the version under VERSION_KEY),
+# so that a page asking for the navigation, the private sections or the alerts several times
+# (a listing checks the private sections for every item) goes to the cache once for each.
+# None outside a request: management commands and tests that call these directly read the
+# cache every time. Publishing within the request (forget_page_tree) empties it.
+_request_facts = ContextVar("page_tree_facts", default=None)
+
+
+@receiver(request_started)
+def _start_reading_facts(**kwargs):
+    _request_facts.set({})
+
+
+@receiver(request_finished)
+@receiver(got_request_exception)  # the test client sends no request_finished after a view raises
+def _stop_reading_facts(**kwargs):
+    _request_facts.set(None)
+
 
 def tree_key(name):
-    version = cache.get(VERSION_KEY)
+    facts = _request_facts.get()
+    version = facts.get(VERSION_KEY) if facts is not None else None
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = 1
+            cache.add(VERSION_KEY, version, None)
+        if facts is not None:
+            facts[VERSION_KEY] = version
     return f"page-tree:{version}:{name}"
 
 
 def forget_page_tree(**kwargs):
+    facts = _request_facts.get()
+    if facts is not None:
+        facts.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under it
@@ -32,10 +62,15 @@ def forget_page_tree(**kwargs):
 
 def cached(name, compute, timeout=60 * 60):
     key = tree_key(name)
+    facts = _request_facts.get()
+    if facts is not None and key in facts:
+        return facts[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    if facts is not None:
+        facts[key] = value
     return value
 
 

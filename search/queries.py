@@ -225,7 +225,7 @@ def counted_in_one_pass(results, search_type, page_number, demoted=None):
     (and moving the ``demoted`` pages to the end gives what ``DemotedLast`` gives).
     """
     types = type_of_content_type()
-    rows = demoted_to_the_end(results.ranked_rows("pk", "content_type_id"), demoted)
+    rows = demoted_to_the_end(results.ranked_rows(), demoted)
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
     ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)

@@ -324,10 +324,36 @@ def size_table(pages, queries, uncached, cached):
     return lines + [""]
 
 
+def database_name():
+    return "PostgreSQL" if DATABASE.startswith(("postgres://", "postgresql://")) else "SQLite"
+
+
+def write_section(heading, text, append=False):
+    """docs/benchmarks.md keeps one section per database ("## SQLite", "## PostgreSQL") and the
+    search-by-size table: a run replaces (or, with ``append``, extends) its own section only, so
+    the file holds both databases' tables side by side."""
+    path = ROOT / "docs" / "benchmarks.md"
+    path.parent.mkdir(exist_ok=True)
+    sections, current = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    body = "\n".join(sections.get(heading, [])).strip() + "\n\n" if append and heading in sections else ""
+    sections[heading] = [body + text.strip(), ""]
+    order = ["SQLite", "PostgreSQL"] + [name for name in sections if name not in ("SQLite", "PostgreSQL")]
+    lines = ["# Benchmarks", ""]
+    for name in order:
+        if name in sections:
+            lines += [f"## {name}", "", "\n".join(sections[name]).strip(), ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def report(tables, extras):
     lines = [
-        *([] if os.environ.get("BENCH_APPEND") else ["# Benchmarks", ""]),
-        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}, by `make bench` (tools/bench.py): SQLite, "
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}, by `make bench` (tools/bench.py): {database_name()}, "
         f"Redis cache, gunicorn with production settings and {max(2, (os.cpu_count() or 1) + 1)} workers, "
         f"{REQUESTS} requests one at a time for the service time, then wrk with {CONNECTIONS} connections for "
         f"{SECONDS} s for req/s. "
@@ -340,11 +366,7 @@ def report(tables, extras):
     ]
     text = "\n".join(lines)
     print("\n" + text)
-    (ROOT / "docs").mkdir(exist_ok=True)
-    with open(
-        ROOT / "docs" / "benchmarks.md", "a" if os.environ.get("BENCH_APPEND") else "w", encoding="utf-8"
-    ) as output:
-        output.write(text + "\n")
+    write_section(database_name(), text, append=bool(os.environ.get("BENCH_APPEND")))
 
 
 def search_by_size(scales):
@@ -361,10 +383,8 @@ def search_by_size(scales):
         )
     text = "\n".join(
         [
-            "## Search latency by site size",
-            "",
             f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()} by `make bench-search` (tools/bench.py search), "
-            "SQLite (FTS5), in-process, English and Welsh queries with mutated forms, three rounds.",
+            f"{database_name()}, in-process, English and Welsh queries with mutated forms, three rounds.",
             "",
             "| SCALE | Live pages | Searches | Median ms | p95 ms |",
             "| ---: | ---: | ---: | ---: | ---: |",
@@ -373,9 +393,7 @@ def search_by_size(scales):
         ]
     )
     print("\n" + text)
-    (ROOT / "docs").mkdir(exist_ok=True)
-    with open(ROOT / "docs" / "benchmarks.md", "a", encoding="utf-8") as output:
-        output.write("\n" + text)
+    write_section(f"Search latency by site size ({database_name()})", text)
 
 
 def main():

@@ -110,3 +110,31 @@ def test_welsh_pages_and_letters_cost_the_same_few_queries_at_any_size(client, m
     add(45, 200)
     assert [count(path) for path in paths] == small
     assert max(small) <= 15, small
+
+
+@pytest.mark.parametrize(
+    ("path", "listed"),
+    [("/cy/grwpiau/", "3 grŵp"), ("/cy/grwpiau/?letter=ll", "2 grŵp"), ("/cy/grwpiau/?letter=l", "1 grŵp")],
+)
+def test_the_count_and_the_jump_list_come_from_one_group_by_on_the_stored_initial(
+    client, make_group, path, listed
+):
+    """No COUNT query of the paginator's own: the number listed is the jump list's counts added up
+    (or the chosen letter's); a draft and a private group count for nothing."""
+    for name in ["Llanw", "Llyfrgell", "Lwc"]:
+        make_group(name, language="cy")
+    make_group("Llan drafft", language="cy", live=False)
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        soup = parse(client.get(path))
+    assert listed in soup.select_one(".result-count").get_text()
+    assert [letter.get_text().strip() for letter in soup.select(".jump-list a")][:3] == ["Y cyfan", "L", "Ll"]
+    by_initial = [
+        query["sql"] for query in queries if '"title_initial"' in query["sql"] and "GROUP BY" in query["sql"]
+    ]
+    assert len(by_initial) == 1
+    assert not [
+        query["sql"]
+        for query in queries
+        if "COUNT(*)" in query["sql"] and "directory_grouppage" in query["sql"]
+    ]
