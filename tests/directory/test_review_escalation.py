@@ -5,6 +5,7 @@ on the page, in the directory's order and in search, unpublishing and revival, a
 
 from datetime import timedelta
 from io import StringIO
+from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.contrib.auth.models import Group
@@ -431,3 +432,21 @@ def test_sinking_costs_the_directory_no_query(client, make_group):
     add(10, 45)
     assert count("/en/groups/") == small <= 15
     assert directory_titles(client, "/en/groups/?page=3")[-1] == "Group 042"  # sunk to the end
+
+
+def test_a_mail_server_failure_loses_no_step(bilingual_group, user_in, council, monkeypatch):
+    reminded, _welsh = bilingual_group("Old Club", "Hen Glwb", last_reviewed=days_ago(370))
+    gone, _gone_welsh = bilingual_group("Gone Club", "Clwb Wedi Mynd", last_reviewed=days_ago(365 + 400))
+    user_in("editor", ensure_group_editors(reminded).group)
+    user_in("council", council)
+
+    def refuse(*args, **kwargs):
+        raise SMTPServerDisconnected("down")
+
+    monkeypatch.setattr("directory.reviews.send_mail", refuse)
+    call_command("send_review_reminders", stdout=StringIO())
+    assert not GroupPage.objects.get(pk=gone.pk).live
+    assert [listing.title for listing, _step in steps_due()] == ["Old Club"]  # the reminder comes tomorrow
+    monkeypatch.undo()
+    call_command("send_review_digest", stdout=StringIO())
+    assert "Gone Club" in mail.outbox[0].body  # the council still hears of the unpublishing
