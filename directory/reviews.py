@@ -90,11 +90,23 @@ def steps_due(today=None):
 
 
 def take_step(listing, step):
-    """Send the reminder or unpublish the listing, and record the step; returns e-mails sent."""
-    sent = unpublish_unchecked(listing) if step == Step.UNPUBLISHED else send_reminder(listing, step)
-    ReviewReminder.objects.create(
-        translation_key=listing.translation_key, last_reviewed=listing.last_reviewed, step=step
-    )
+    """Send the reminder or unpublish the listing, and record the step; returns e-mails sent.
+
+    A reminder is recorded once sent, so one the mail server refused goes out the next day. An
+    unpublishing is recorded first: if the council's notice then fails, the weekly digest still
+    lists the listing as unpublished.
+    """
+
+    def record():
+        ReviewReminder.objects.create(
+            translation_key=listing.translation_key, last_reviewed=listing.last_reviewed, step=step
+        )
+
+    if step == Step.UNPUBLISHED:
+        record()
+        return unpublish_unchecked(listing)
+    sent = send_reminder(listing, step)
+    record()
     return sent
 
 

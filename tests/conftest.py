@@ -11,6 +11,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from directory.models import Area, GroupIndexPage, GroupPage
 from events.models import EventIndexPage
@@ -223,5 +224,21 @@ def make_group(directory):
         group.topics.set(topics)
         directory[language].add_child(instance=group)
         return group
+
+    return make
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """``make_user(name, groups, language="cy")``: an account in ``groups`` whose admin (and
+    e-mails to it) speak ``language``; its address is ``name@wrexham.example``."""
+
+    def make(name, groups=(), language="en", **extra):
+        user = django_user_model.objects.create_user(name, f"{name}@wrexham.example", "pw", **extra)
+        user.groups.add(*groups)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        return user
 
     return make

@@ -5,6 +5,7 @@ on the page, in the directory's order and in search, unpublishing and revival, a
 
 from datetime import timedelta
 from io import StringIO
+from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.contrib.auth.models import Group
@@ -15,7 +16,6 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Revision
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from directory.editors import ensure_group_editors
@@ -35,14 +35,9 @@ def days_ago(days):
 
 
 @pytest.fixture
-def user_in(django_user_model):
+def user_in(make_user):
     def make(username, *groups, language="en"):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(*groups)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        return user
+        return make_user(username, groups, language)
 
     return make
 
@@ -90,7 +85,7 @@ def test_each_step_comes_on_its_day_and_only_once(bilingual_group, user_in, coun
     assert list(flagged_listings(due + timedelta(days=27))) == []
     assert list(flagged_listings(due + timedelta(days=28))) == [english]
     assert take_steps(due + timedelta(days=365)) == []
-    assert [message.to for message in mail.outbox] == [["editor@example.org"]] * 2
+    assert [message.to for message in mail.outbox] == [["editor@wrexham.example"]] * 2
     assert GroupPage.objects.filter(live=True).count() == 2
 
     assert take_steps(due + timedelta(days=366)) == [("Old Club", Step.UNPUBLISHED)]
@@ -100,7 +95,7 @@ def test_each_step_comes_on_its_day_and_only_once(bilingual_group, user_in, coun
         False,
         False,
     ]
-    assert mail.outbox[-1].to == ["council@example.org"]
+    assert mail.outbox[-1].to == ["council@wrexham.example"]
     assert "Old Club" in mail.outbox[-1].subject
 
 
@@ -122,7 +117,7 @@ def test_a_listing_without_editors_is_flagged_and_unpublished_but_not_reminded(m
     GroupPage.objects.filter(pk=orphan.pk).update(last_reviewed=days_ago(365 + 400))
     call_command("send_review_reminders", stdout=StringIO())
     assert not GroupPage.objects.get(pk=orphan.pk).live
-    assert [message.to for message in mail.outbox] == [["council@example.org"]]
+    assert [message.to for message in mail.outbox] == [["council@wrexham.example"]]
 
 
 def test_reminders_are_in_each_editors_language_with_their_own_link(bilingual_group, user_in):
@@ -162,16 +157,16 @@ def test_the_unpublishing_notice_and_the_digest_are_in_each_council_editors_lang
 
     call_command("send_review_reminders", stdout=StringIO())
     notices = {message.to[0]: message for message in mail.outbox}
-    assert notices["cyngor@example.org"].subject.startswith("Rhestriad wedi'i ddadgyhoeddi")
-    assert "Clwb Wedi Mynd" in notices["cyngor@example.org"].subject
-    assert notices["council@example.org"].subject.startswith("Listing unpublished")
-    assert f"/admin/pages/{gone.pk}/edit/" in notices["council@example.org"].body
+    assert notices["cyngor@wrexham.example"].subject.startswith("Rhestriad wedi'i ddadgyhoeddi")
+    assert "Clwb Wedi Mynd" in notices["cyngor@wrexham.example"].subject
+    assert notices["council@wrexham.example"].subject.startswith("Listing unpublished")
+    assert f"/admin/pages/{gone.pk}/edit/" in notices["council@wrexham.example"].body
 
     mail.outbox.clear()
     call_command("send_review_digest", stdout=StringIO())
     digests = {message.to[0]: message for message in mail.outbox}
-    assert set(digests) == {"cyngor@example.org", "council@example.org"}
-    welsh, english = digests["cyngor@example.org"], digests["council@example.org"]
+    assert set(digests) == {"cyngor@wrexham.example", "council@wrexham.example"}
+    welsh, english = digests["cyngor@wrexham.example"], digests["council@wrexham.example"]
     assert welsh.subject == "Rhestriadau sy'n hwyr i'w hadolygu yr wythnos hon"
     assert "Mae 1 rhestriad yn hwyr i'w adolygu" in welsh.body and "Hen Glwb" in welsh.body
     assert "Cafodd 1 rhestriad ei ddadgyhoeddi" in welsh.body and "Clwb Wedi Mynd" in welsh.body
@@ -431,3 +426,21 @@ def test_sinking_costs_the_directory_no_query(client, make_group):
     add(10, 45)
     assert count("/en/groups/") == small <= 15
     assert directory_titles(client, "/en/groups/?page=3")[-1] == "Group 042"  # sunk to the end
+
+
+def test_a_mail_server_failure_loses_no_step(bilingual_group, user_in, council, monkeypatch):
+    reminded, _welsh = bilingual_group("Old Club", "Hen Glwb", last_reviewed=days_ago(370))
+    gone, _gone_welsh = bilingual_group("Gone Club", "Clwb Wedi Mynd", last_reviewed=days_ago(365 + 400))
+    user_in("editor", ensure_group_editors(reminded).group)
+    user_in("council", council)
+
+    def refuse(*args, **kwargs):
+        raise SMTPServerDisconnected("down")
+
+    monkeypatch.setattr("directory.reviews.send_mail", refuse)
+    call_command("send_review_reminders", stdout=StringIO())
+    assert not GroupPage.objects.get(pk=gone.pk).live
+    assert [listing.title for listing, _step in steps_due()] == ["Old Club"]  # the reminder comes tomorrow
+    monkeypatch.undo()
+    call_command("send_review_digest", stdout=StringIO())
+    assert "Gone Club" in mail.outbox[0].body  # the council still hears of the unpublishing

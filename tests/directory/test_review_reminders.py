@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from directory.editors import ensure_group_editors
 
@@ -18,14 +17,9 @@ def days_ago(days):
 
 
 @pytest.fixture
-def editor_of(django_user_model):
+def editor_of(make_user):
     def make(listing, username, language="en"):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(ensure_group_editors(listing).group)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        return user
+        return make_user(username, [ensure_group_editors(listing).group], language)
 
     return make
 
@@ -37,7 +31,7 @@ def test_editors_are_reminded_once_when_their_listing_is_due_for_review(make_gro
     editor_of(fresh, "fresh-editor")
 
     call_command("send_review_reminders", stdout=StringIO())
-    assert [message.to for message in mail.outbox] == [["old-editor@example.org"]]
+    assert [message.to for message in mail.outbox] == [["old-editor@wrexham.example"]]
     assert mail.outbox[0].subject.startswith("Gwiriwch")  # in the editor's language
 
     call_command("send_review_reminders", stdout=StringIO())
@@ -47,7 +41,7 @@ def test_editors_are_reminded_once_when_their_listing_is_due_for_review(make_gro
 def test_council_dashboard_lists_stale_listings(client, make_group, django_user_model):
     make_group("Stale Club", last_reviewed=days_ago(400))
     make_group("Fresh Club", last_reviewed=days_ago(10))
-    council = django_user_model.objects.create_user("council", "c@example.org", "pw")
+    council = django_user_model.objects.create_user("council", "c@wrexham.example", "pw")
     council.groups.add(Group.objects.get(name="Council editors"))
     client.force_login(council)
     html = client.get("/admin/").content.decode()

@@ -1,6 +1,11 @@
+import logging
+from smtplib import SMTPException
+
 from django.core.management.base import BaseCommand
 
 from directory.reviews import steps_due, take_step
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -12,6 +17,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         due = steps_due()
         for number, (listing, step) in enumerate(due, start=1):
-            sent = take_step(listing, step)
+            try:
+                sent = take_step(listing, step)
+            except (SMTPException, OSError):  # the mail server: tried again on the next run
+                logger.exception("Review step %s for %s: e-mail failed", step.label, listing.title)
+                self.stdout.write(f"  {number}/{len(due)} {listing.title}: {step.label}, e-mail failed")
+                continue
             self.stdout.write(f"  {number}/{len(due)} {listing.title}: {step.label}, {sent} e-mail(s)")
         self.stdout.write(self.style.SUCCESS(f"Review steps taken for {len(due)} listing(s)."))
