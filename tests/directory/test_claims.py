@@ -98,7 +98,7 @@ def test_a_listing_with_editors_shows_neither_the_request_nor_who_they_are(
 
 def test_errors_bots_and_floods(client, library):
     url = f"/cy/gofalu-am/{library['cy'].pk}/"
-    errors = parse(client.post(url, {"language": "cy"})).select(".error-summary__list li")
+    errors = parse(client.post(url, {"language": "cy"})).select(".error-summary__message")
     assert [item.get_text() for item in errors][0] == "Rhowch eich enw"
     assert client.post(url, {**VALID, "homepage": "http://spam.example"}).status_code == 400
     for _number in range(5):

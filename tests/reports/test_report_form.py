@@ -94,7 +94,7 @@ def test_events_and_opportunities_have_the_form_and_belong_to_their_group(
 def test_errors_in_welsh_with_a_summary_and_the_privacy_notice(client, groups):
     response = client.post(f"/cy/rhoi-gwybod-am-broblem/{groups['cafe']['cy'].pk}/", {"language": "cy"})
     soup = parse(response)
-    errors = [item.get_text() for item in soup.select(".error-summary__list li")]
+    errors = [item.get_text() for item in soup.select(".error-summary__message")]
     assert errors == ["Dewiswch beth sy'n anghywir", "Dywedwch wrthym beth sy'n anghywir"]
     assert soup.select_one(".error-summary__list a")["href"] == "#id_kind_0"
     assert soup.select_one("#privacy h2").get_text() == "Sut rydyn ni'n defnyddio eich manylion"
