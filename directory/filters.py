@@ -120,7 +120,8 @@ class GroupFilter(ChosenFilters):
         A to Z, listings not checked recently last, is the stored key of the page's own language (``bilingual.welsh``'s Welsh order
         on Welsh pages), so ``ORDER BY … LIMIT`` gives the same page Python's sort would.
         """
-        groups = self.queryset()
+        # The listing's language again (child_of says it already), so the index starts there.
+        groups = self.queryset().filter(title_language=self.language)
         if self.letter:
             groups = groups.filter(title_initial=self.letter)
         if self.form.place:  # near a postcode: nearest first, the distance worked out in SQL

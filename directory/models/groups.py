@@ -295,6 +295,17 @@ class GroupPage(BasePage):
         editable=False,
         help_text=_("Filled in from the regular sessions: one starts at 5pm or later."),
     )
+    # The language of the directory the group is listed in, beside its sort key, so that one
+    # index serves each language's ORDER BY title_sort_key LIMIT: without it, an English page
+    # walked every Welsh key first (the page's language is on wagtailcore_page, not here).
+    title_language = models.CharField(
+        _("language listed in"),
+        max_length=8,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Filled in from the page's language: the directory this listing is sorted in."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
@@ -388,8 +399,11 @@ class GroupPage(BasePage):
         verbose_name = _("community group")
         verbose_name_plural = _("community groups")
         indexes = [
-            models.Index(fields=["title_sort_key"], name="group_title_order"),
-            models.Index(fields=["title_initial", "title_sort_key"], name="group_letter_title_order"),
+            models.Index(fields=["title_language", "title_sort_key"], name="group_language_title_order"),
+            models.Index(
+                fields=["title_language", "title_initial", "title_sort_key"],
+                name="group_language_letter_order",
+            ),
         ]
 
     def save(self, *args, **kwargs):
@@ -398,7 +412,7 @@ class GroupPage(BasePage):
         self.meets_in_evening = meetings.meets_in_the_evening(self.schedule)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "title" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "title_sort_key", "title_initial"}
+            kwargs["update_fields"] = {*update_fields, "title_sort_key", "title_initial", "title_language"}
         if update_fields is not None and "schedule" in update_fields:
             kwargs["update_fields"] = {*kwargs["update_fields"], "meeting_days", "meets_in_evening"}
         return super().save(*args, **kwargs)
@@ -418,6 +432,7 @@ class GroupPage(BasePage):
         language = locale.language_code
         self.title_sort_key = stored_sort_key(self.title, language)
         self.title_initial = initial_letter(self.title, language)
+        self.title_language = language
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -82,6 +82,10 @@ def test_a_wagtail_localize_translation_is_keyed_in_welsh(make_group, locales):
     welsh, _created = source.create_or_update_translation(locales["cy"], fallback=True)
     assert GroupPage.objects.get(pk=welsh.pk).title_initial == "ll"
     assert GroupPage.objects.get(pk=group.pk).title_initial == "l"
+    languages = dict(
+        GroupPage.objects.filter(pk__in=[group.pk, welsh.pk]).values_list("pk", "title_language")
+    )
+    assert languages == {group.pk: "en", welsh.pk: "cy"}  # each sorted in its own directory's index
 
 
 def test_welsh_page_three_is_the_python_order_paged(client, make_group):
