@@ -15,9 +15,9 @@ FORMS = {
 }  # fmt: skip
 NOTICE_SECTIONS = {
     "en": ["Who we are", "Suggest a group", "Messages to groups", "Offers of help", "Report a problem",
-           "Claim a listing", "Our legal basis", "Your rights"],
+           "Ask to look after a listing", "Our legal basis", "Your rights"],
     "cy": ["Pwy ydyn ni", "Awgrymu grŵp", "Negeseuon at grwpiau", "Cynigion o help", "Rhoi gwybod am broblem",
-           "Hawlio cofnod", "Ein sail gyfreithiol", "Eich hawliau"],
+           "Gofyn am gael gofalu am restriad", "Ein sail gyfreithiol", "Eich hawliau"],
 }  # fmt: skip
 STATEMENT = {"en": "/en/accessibility-statement/", "cy": "/cy/datganiad-hygyrchedd/"}
 STATEMENT_SECTIONS = {
