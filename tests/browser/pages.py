@@ -57,11 +57,21 @@ PAGES = {
     # Opened, then sent empty so that the error summary and the field errors show.
     "suggest-errors": {"en": "/en/groups/suggest/", "cy": "/cy/grwpiau/awgrymu/"},
     "offer-errors": {"en": "/en/volunteer/offers/new/", "cy": "/cy/gwirfoddoli/cynigion/newydd/"},
+    # Their addresses carry the listing's id, so they are reached from a group page (FOLLOWED).
+    "report-errors": {"en": "/en/groups/ruabon-folk-dancers/", "cy": "/cy/grwpiau/dawnswyr-gwerin-rhiwabon/"},
+    "claim-errors": {"en": "/en/groups/ruabon-folk-dancers/", "cy": "/cy/grwpiau/dawnswyr-gwerin-rhiwabon/"},
     "not-found": {"en": "/en/no-such-page/", "cy": "/cy/dim-tudalen-fel-hon/"},
 }
 STATUS = {"not-found": 404}
 # The pages sent empty once opened, and their form.
-SENT_EMPTY = {"suggest-errors": "form.suggest-form", "offer-errors": "form.message-form"}
+SENT_EMPTY = {
+    "suggest-errors": "form.suggest-form",
+    "offer-errors": "form.message-form",
+    "report-errors": "form.report-form",
+    "claim-errors": "form.claim-form",
+}
+# The pages reached by following a link on the page opened first (a listing with no editors).
+FOLLOWED = {"report-errors": ".report-link a", "claim-errors": ".claim-link a"}
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -70,6 +80,11 @@ def visit(page, base_url, name, language):
     """Open a named page in a Playwright page; return the final document's response."""
     response = page.goto(base_url + PAGES[name][language])
     assert response.status == STATUS.get(name, 200), f"{name} ({language}): HTTP {response.status}"
+    if name in FOLLOWED:
+        with page.expect_navigation() as navigation:
+            page.locator(FOLLOWED[name]).click()
+        response = navigation.value
+        assert response.status == 200, f"{name} ({language}): HTTP {response.status}"
     if name in SENT_EMPTY:
         with page.expect_navigation() as navigation:
             page.locator(f"{SENT_EMPTY[name]} button[type=submit]").click()
