@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from bilingual.language import current_language
 from home.breadcrumbs import view_trail
-from home.public_forms import TOO_MANY, check_post
+from home.public_forms import TOO_MANY, alternate_urls, check_post
 from home.visibility import publicly_visible
 
 from .claims import ClaimForm
@@ -35,14 +35,6 @@ def unclaimed_listing(listing_id):
     if listing is None or listing.has_editors():
         raise Http404
     return listing
-
-
-def alternate_urls(listing, name):
-    urls = {}
-    for version in publicly_visible(listing.get_translations(inclusive=True)).select_related("locale"):
-        with translation.override(version.locale.language_code):
-            urls[version.locale.language_code] = reverse(name, args=[version.pk])
-    return urls
 
 
 def claim_form(request, listing_id):

@@ -8,9 +8,12 @@ atomically on the reader's real address behind the proxy (``home.throttle``).
 """
 
 from django import forms
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .throttle import within_the_hourly_limit
+from .visibility import publicly_visible
 
 BOT = 400
 TOO_MANY = 429
@@ -50,3 +53,14 @@ def check_post(request, form):
     if not form.within_the_hourly_limit(request):
         return False, TOO_MANY
     return True, None
+
+
+def alternate_urls(page, url_name):
+    """The address of the form ``url_name`` about ``page`` in each language the page is
+    published in (``{language: path}``, for the language switcher): the forms about a page
+    take that language's page id."""
+    urls = {}
+    for version in publicly_visible(page.get_translations(inclusive=True)).select_related("locale"):
+        with translation.override(version.locale.language_code):
+            urls[version.locale.language_code] = reverse(url_name, args=[version.pk])
+    return urls

@@ -11,8 +11,6 @@ See https://docs.wagtail.org/en/stable/reference/hooks.html
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -20,7 +18,7 @@ from wagtail.models import Page
 from bilingual.language import current_language
 from home.breadcrumbs import view_trail
 from home.mail import store_then_send
-from home.public_forms import TOO_MANY, check_post
+from home.public_forms import TOO_MANY, alternate_urls, check_post
 from home.visibility import publicly_visible
 
 from .forms import ReportForm
@@ -42,15 +40,6 @@ def reported_page(page_id):
     if page is None or page.depth <= 2:  # the home pages are not listings
         raise Http404
     return page.specific
-
-
-def alternate_urls(page, name):
-    """The form's address in each language the page has (for the language switcher)."""
-    urls = {}
-    for version in publicly_visible(page.get_translations(inclusive=True)).select_related("locale"):
-        with translation.override(version.locale.language_code):
-            urls[version.locale.language_code] = reverse(name, args=[version.pk])
-    return urls
 
 
 def report_form(request, page_id):
