@@ -4,11 +4,14 @@ server, for the templates."""
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from places.postcodes import attribution
 
 register = template.Library()
+
+# The default MAP_TILE_ATTRIBUTION, marked so that it has Welsh; an operator's own stays as given.
+gettext_noop("© OpenStreetMap contributors")
 
 
 @register.simple_tag
@@ -32,6 +35,6 @@ def map_tiles():
     """The tile server and its attribution, from the MAP_TILE_* settings."""
     return {
         "url": settings.MAP_TILE_URL,
-        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "attribution": gettext(settings.MAP_TILE_ATTRIBUTION),
         "attribution_url": settings.MAP_TILE_ATTRIBUTION_URL,
     }

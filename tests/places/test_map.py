@@ -32,12 +32,15 @@ def test_the_listing_marks_each_result_with_a_place_for_the_map(make_group, post
     make_group("Gresford Library", latitude=GRESFORD[0], longitude=GRESFORD[1])
     make_group("Llay Juniors", latitude=LLAY[0], longitude=LLAY[1])
     make_group("Nowhere Club")
+    make_group("Llyfrgell Gresffordd", language="cy", latitude=GRESFORD[0], longitude=GRESFORD[1])
     soup = parse(Client().get("/en/groups/"))
     map_element = soup.select_one(".listing-results[data-map-scope] [data-map]")
     assert not map_element.has_attr("hidden")  # laid out before the script draws it (no jump)
     assert map_element["data-tile-url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert map_element.select_one("[data-map-canvas]")["aria-hidden"] == "true"
     assert "OpenStreetMap contributors" in map_element.select_one(".map__attribution").get_text()
+    welsh = parse(Client().get("/cy/grwpiau/")).select_one(".map__attribution").get_text()
+    assert "© cyfranwyr OpenStreetMap" in welsh and "contributors" not in welsh  # no English on a Welsh page
     points = [
         (item.select_one("a").get_text(), item["data-latitude"]) for item in soup.select("[data-map-point]")
     ]
