@@ -14,8 +14,14 @@ class ChosenFilters:
 
     @property
     def chosen_count(self):
-        return sum(1 for name in self.FILTERS if self.values.get(name))
+        return sum(1 for name in self.FILTERS if is_chosen(self.values.get(name)))
 
     @property
     def is_filtered(self):
         return self.chosen_count > 0
+
+
+def is_chosen(value):
+    """Whether a cleaned filter value narrows the list: an unticked box, an empty choice or an
+    empty list does not; a number does, 0 included ("age 0", a baby group)."""
+    return not (value is None or value is False or value in ("", [], ()))

@@ -52,3 +52,10 @@ def test_the_filters_open_when_the_form_has_something_to_correct(client, listing
     details = disclosure(parse(client.get(f"{listings[listing][language]}?near=not+a+postcode")))
     assert details.has_attr("open")
     assert details.select_one(".error-message")
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_age_0_counts_as_a_chosen_filter(client, listings, language):
+    """A baby group's age, 0, narrows the list like any other age (it is not "no filter")."""
+    summary = disclosure(parse(client.get(f"{listings['directory'][language]}?age=0"))).summary
+    assert " ".join(summary.get_text().split()).startswith(f"{WORD[language]} (1 ")
