@@ -80,19 +80,6 @@ def test_every_page_has_one_row_with_its_state(pages, directory):
 
 
 @pytest.fixture
-def make_user(django_user_model):
-    def make(name, groups=(), language="en", **extra):
-        user = django_user_model.objects.create_user(name, f"{name}@wrexham.example", "pw", **extra)
-        user.groups.add(*groups)
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        return user
-
-    return make
-
-
-@pytest.fixture
 def users(make_user, pages):
     return {
         "group_editor": make_user("volunteer", [ensure_group_editors(pages["both"]).group]),
