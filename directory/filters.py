@@ -16,7 +16,7 @@ from bilingual.welsh import WELSH_ALPHABET
 from home.listing_filters import ChosenFilters
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
-from search.models import Topic
+from search.models import Topic, prefetch_topics
 from search.queries import matching
 
 from .models.groups import WELSH_LEARNERS, WELSH_SPOKEN, Area, Cost, GroupPage, unchecked_last
@@ -153,4 +153,4 @@ class GroupFilter(ChosenFilters):
         """``groups`` with what each card shows fetched in a fixed number of queries."""
         # The rendition must match the one in directory/group_index_page.html.
         images = get_image_model().objects.prefetch_renditions("fill-160x160")
-        return groups.prefetch_related("topics", Prefetch("listing_image", queryset=images))
+        return groups.prefetch_related(prefetch_topics(), Prefetch("listing_image", queryset=images))

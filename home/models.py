@@ -1,9 +1,9 @@
 """The home page, the abstract base every content page shares, and site-wide settings."""
 
-from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,6 +27,9 @@ from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
 from .translated_slugs import slug_from_translated_title
 from .visibility import visible_version
+
+# Where search.models.prefetch_topics() puts a listed page's topic links.
+PREFETCHED_TOPIC_LINKS = "prefetched_topic_links"
 
 
 class BasePage(Page):
@@ -91,6 +94,14 @@ class BasePage(Page):
         # A wagtail-localize translation left with the source's slug takes one from its title.
         slug_from_translated_title(self)
         return super().save(*args, **kwargs)
+
+    @cached_property
+    def topic_list(self):
+        """The page's topics, by name, read once however often its card or page shows them:
+        from the listing's ``search.models.prefetch_topics()`` where it made one."""
+        links = getattr(self, PREFETCHED_TOPIC_LINKS, None)
+        topics = [link.tag for link in links] if links is not None else self.topics.all()
+        return sorted(topics, key=lambda topic: topic.name)
 
     @property
     def listing_image_alt_text(self):
@@ -394,23 +405,14 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
-    # Every page reads these settings: keep them in the cache until an editor saves them.
-    @classmethod
-    def _cache_key(cls, site_id):
-        return f"portal-settings:{site_id}"
-
+    # Every page reads these settings: keep them with the page-tree facts, which saving them
+    # retires.
     @classmethod
     def for_site(cls, site):
-        key = cls._cache_key(site.pk)
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, 60 * 60)
-        return instance
+        return cached(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(self._cache_key(self.site_id))
         forget_page_tree()
 
     def _page_urls(self, field):

@@ -4,8 +4,16 @@ every page shows (navigation, footer links, the private sections).
 Both are stored under a page-tree "version" that publishing, unpublishing, moving or deleting
 any page (or changing who may see it) bumps, so everything cached retires at once and no page
 ever shows a stale menu or a stale copy for longer than the cache round trip.
+
+Because a fact's key holds the version, a value stored under it never changes: each process
+also keeps the facts it has read (``_process_facts``), so a request asks the shared cache for
+the version once and for the facts only when the version has moved on. The version starts
+from the clock, not from 1, so a cache that was emptied (Redis restarted, a test's
+``cache.clear()``) never brings back a version this process still holds facts for.
 """
 
+import time
+from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -24,6 +32,13 @@ HIDDEN_ALERTS_COOKIE = "hidden_alerts"
 # None outside a request: management commands and tests that call these directly read the
 # cache every time. Publishing within the request (forget_page_tree) empties it.
 _request_facts = ContextVar("page_tree_facts", default=None)
+# The facts this process has read under a version the shared cache gave ({cache key: (value,
+# monotonic time it is kept until)}), the most recently used last; at most PROCESS_FACTS.
+_process_facts = OrderedDict()
+PROCESS_FACTS = 512
+# Marks, in a request's facts, that its version came from the shared cache (not a fallback
+# while the cache is unreachable), so that facts under it may be kept by the process.
+SHARED_VERSION = "page-tree-version-is-shared"
 
 
 @receiver(request_started)
@@ -42,11 +57,13 @@ def tree_key(name):
     version = facts.get(VERSION_KEY) if facts is not None else None
     if version is None:
         version = cache.get(VERSION_KEY)
+        shared = version is not None
         if version is None:
-            version = 1
-            cache.add(VERSION_KEY, version, None)
+            version = time.time_ns()
+            shared = cache.add(VERSION_KEY, version, None)
         if facts is not None:
             facts[VERSION_KEY] = version
+            facts[SHARED_VERSION] = shared
     return f"page-tree:{version}:{name}"
 
 
@@ -57,18 +74,35 @@ def forget_page_tree(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under it
-        cache.add(VERSION_KEY, 1, None)
+        cache.add(VERSION_KEY, time.time_ns(), None)
 
 
 def cached(name, compute, timeout=60 * 60):
+    """The fact ``name`` under the current page-tree version: from this request's or this
+    process's own copy, else the shared cache, else ``compute()`` (then stored in both)."""
     key = tree_key(name)
     facts = _request_facts.get()
     if facts is not None and key in facts:
         return facts[key]
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
+    keep_in_process = facts is not None and facts.get(SHARED_VERSION)
+    kept = _process_facts.get(key) if keep_in_process else None
+    if kept is not None and kept[1] > time.monotonic():
+        value = kept[0]
+    else:
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            if facts is not None:
+                # Computing may itself have changed the tree (Wagtail creates a site's settings
+                # the first time they are read): store the value under the version it saw.
+                key = tree_key(name)
+                keep_in_process = facts.get(SHARED_VERSION)
+            cache.set(key, value, timeout)
+        if keep_in_process:
+            # No longer than the shared cache keeps it (an hour at most, in case it expires).
+            _process_facts[key] = (value, time.monotonic() + min(timeout or 3600, 3600))
+            if len(_process_facts) > PROCESS_FACTS:
+                _process_facts.popitem(last=False)
     if facts is not None:
         facts[key] = value
     return value

@@ -16,30 +16,31 @@ https://docs.wagtail.org/en/stable/reference/models.html#wagtail.models.Site.roo
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Site
 
-CACHE_KEY = "public-base-url"
+from .page_cache import cached, forget_page_tree
+
+
+def _default_site_address():
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def public_base_url():
     """``https://example.org`` (no trailing slash): the setting, else the default Site's address.
 
-    Cached (one query per change of the Sites, see ``forget_public_base_url``)."""
+    Kept with the page-tree facts (one query per change of the Sites, see
+    ``forget_public_base_url``)."""
     configured = getattr(settings, "PUBLIC_BASE_URL", "")
     if configured:
         return configured.rstrip("/")
-    base = cache.get(CACHE_KEY)
-    if base is None:
-        site = Site.objects.filter(is_default_site=True).first() or Site.objects.order_by("pk").first()
-        base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        cache.set(CACHE_KEY, base, None)
-    return base
+    return cached("public-base-url", _default_site_address)
 
 
 def forget_public_base_url(**kwargs):
-    """Signal receiver: a Site was saved or deleted, so the default address may have changed."""
-    cache.delete(CACHE_KEY)
+    """Signal receiver: a Site was saved or deleted, so the default address (and the pages'
+    addresses) may have changed."""
+    forget_page_tree()
 
 
 def public_url(path):

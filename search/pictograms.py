@@ -42,5 +42,9 @@ def pictogram_url(name):
 def pictogram_for(page):
     """The pictogram name of a page's first topic (by name), from its prefetched topics when
     the listing prefetched them; the default pictogram for a page without topics."""
-    topics = sorted(page.topics.all(), key=lambda topic: topic.name)
+    topics = (
+        page.topic_list
+        if hasattr(page, "topic_list")
+        else sorted(page.topics.all(), key=lambda topic: topic.name)
+    )
     return topics[0].pictogram if topics else DEFAULT_PICTOGRAM

@@ -19,7 +19,7 @@ from bilingual.language import current_language
 from bilingual.welsh import query_alternatives, words
 from home.visibility import publicly_visible
 
-from .models import Topic
+from .models import Topic, prefetch_topics
 
 PER_PAGE = 20
 
@@ -66,7 +66,10 @@ def live_pages_in_language(search_types=None):
 def in_display_order(pages):
     """The specific pages for ``pages`` (base pages or their ids), keeping their order."""
     ids = [getattr(page, "pk", page) for page in pages]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().prefetch_related("topics")}
+    by_id = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
+    }
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from home.models import PortalSettings
 from home.public_address import public_page_url
+from search.models import prefetch_topics
 
 # The feeds' word in each language (home.routes): /en/stories/feed/, /cy/straeon/ffrwd/.
 FEED_WORDS = {"en": "feed", "cy": "ffrwd"}
@@ -50,7 +51,11 @@ class StoryFeed(Feed):
         )
 
     def items(self, index_page):
-        return index_page.stories().select_related("author_group").prefetch_related("topics")[:FEED_LENGTH]
+        return (
+            index_page.stories()
+            .select_related("author_group")
+            .prefetch_related(prefetch_topics())[:FEED_LENGTH]
+        )
 
     def item_title(self, story):
         return story.title

@@ -28,6 +28,7 @@ from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
 from home.routes import words_pattern, wrong_word_redirect
 from home.visibility import publicly_visible, visible_version
+from search.models import prefetch_topics
 
 from .feeds import FEED_WORDS, AtomStoryFeed, StoryFeed, feed_path
 from .filters import StoryFilterForm
@@ -42,7 +43,7 @@ def with_card_images(pages):
     pictogram of a page without a picture): three queries however many."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
     return pages.select_related("listing_image").prefetch_related(
-        Prefetch("listing_image__renditions", queryset=renditions), "topics"
+        Prefetch("listing_image__renditions", queryset=renditions), prefetch_topics()
     )
 
 
@@ -116,9 +117,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET)
-        stories = (
-            with_card_images(form.filter(self.stories())).select_related("area").prefetch_related("topics")
-        )
+        stories = with_card_images(form.filter(self.stories())).select_related("area")
         page_of_stories = Paginator(stories, self.per_page).get_page(request.GET.get("page"))
         context.update(
             form=form,

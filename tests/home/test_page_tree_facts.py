@@ -1,5 +1,7 @@
 """The facts about the page tree (home.page_cache.cached) are read from the cache once per
-request, however often a page asks for them, and publishing within the request retires them."""
+request, however often a page asks for them, and publishing within the request retires them.
+A process keeps the facts it has read under a version, so later requests ask the cache for the
+version alone, and never serve a fact of a version the cache no longer holds."""
 
 from contextlib import contextmanager
 from unittest import mock
@@ -16,6 +18,7 @@ from home import page_cache
 def counted_cache_reads():
     cache.clear()
     page_cache._request_facts.set(None)
+    page_cache._process_facts.clear()
     with mock.patch.object(page_cache.cache, "get", wraps=cache.get) as get:
         yield get
     page_cache._request_facts.set(None)
@@ -75,3 +78,43 @@ def test_outside_a_request_every_call_reads_the_cache(counted_cache_reads):
     page_cache.cached("site-alerts", lambda: [])
     page_cache.cached("site-alerts", lambda: [])
     assert counted_cache_reads.call_count == 4
+
+
+def test_later_requests_read_only_the_version_from_the_cache(counted_cache_reads):
+    computed = []
+    for _ in range(3):
+        with one_request():
+            assert page_cache.cached("navigation:cy", lambda: computed.append(1) or ["Hafan"]) == ["Hafan"]
+    assert computed == [1]
+    assert counted_cache_reads.call_count == 2 + 1 + 1  # version and fact, then the version alone
+
+
+def test_a_change_in_another_process_retires_what_this_process_kept(counted_cache_reads):
+    with one_request():
+        page_cache.cached("navigation:en", lambda: ["Home"])
+    cache.incr(page_cache.VERSION_KEY)  # what forget_page_tree does in the process that published
+    with one_request():
+        assert page_cache.cached("navigation:en", lambda: ["Home", "Events"]) == ["Home", "Events"]
+
+
+def test_an_emptied_cache_never_brings_back_an_old_version(counted_cache_reads):
+    """Redis restarted (or a test cleared the cache): the version starts again from the clock,
+    not from a number this process may hold facts under."""
+    with one_request():
+        page_cache.cached("site-alerts", lambda: ["old alert"])
+    cache.clear()
+    with one_request():
+        assert page_cache.cached("site-alerts", lambda: []) == []
+
+
+def test_while_the_cache_is_unreachable_the_process_keeps_nothing(counted_cache_reads):
+    """Without a shared version (the cache answers "missing" and refuses to store) a fact
+    could not be retired by a publish elsewhere, so each request computes it afresh."""
+    computed = []
+    with mock.patch.object(page_cache.cache, "add", return_value=False):
+        with mock.patch.object(page_cache.cache, "set"):
+            for _ in range(2):
+                with one_request():
+                    page_cache.cached("restricted-paths", lambda: computed.append(1) or [])
+    assert computed == [1, 1]
+    assert not page_cache._process_facts
