@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .language import current_language
 
@@ -58,8 +58,28 @@ def route_in_language(page, route, language):
     return route
 
 
-def _page_versions(page, request, current):
+def _other_language_targets(page, request, current):
+    """{language: (URL, exact)} for each other language: the page's live translation, else its
+    nearest translated ancestor (not exact), else that language's home page."""
     translations = _live_translations_by_language(page)
+    targets = {}
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        target, exact = translations.get(code), True
+        if target is None:
+            target, exact = _nearest_translated_ancestor(page, code), False
+        url = target.get_url(request) if target is not None else None
+        targets[code] = (url, exact) if url is not None else (f"/{code}/", False)
+    return targets
+
+
+def _page_versions(page, request, current, remember):
+    site = Site.find_for_request(request)  # a page's address is relative on its own site
+    targets = remember(
+        f"language-targets:{page.pk}:{current}:{site.pk if site else ''}",
+        lambda: _other_language_targets(page, request, current),
+    )
     page_url = page.get_url(request)
     # A routable page's sub-route (an events listing's "past/"), its words in each language.
     route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
@@ -68,15 +88,9 @@ def _page_versions(page, request, current):
         if code == current:
             versions.append(LanguageVersion(code, name, page_url + route, True, True))
             continue
-        target, exact = translations.get(code), True
-        if target is None:
-            target, exact = _nearest_translated_ancestor(page, code), False
-        url = (
-            target.get_url(request) + (route_in_language(page, route, code) if exact else "")
-            if target is not None
-            else f"/{code}/"
-        )
-        versions.append(LanguageVersion(code, name, url, False, exact))
+        url, exact = targets[code]
+        sub_route = route_in_language(page, route, code) if exact else ""
+        versions.append(LanguageVersion(code, name, url + sub_route, False, exact))
     return versions
 
 
@@ -105,15 +119,21 @@ def _given_versions(alternate_urls, current):
     ]
 
 
-def language_versions(request, page=None, alternate_urls=None):
+def _compute(_name, compute):
+    return compute()
+
+
+def language_versions(request, page=None, alternate_urls=None, remember=_compute):
     """Each language's version of what the reader sees.
 
     ``alternate_urls`` ({language: url}) is for views whose addresses cannot be translated by
-    swapping the language prefix, such as a topic whose slug is translated.
+    swapping the language prefix, such as a topic whose slug is translated. ``remember(name,
+    compute)`` may keep a page's translations: they change only when pages are published,
+    moved or deleted, so ``home.page_cache.cached`` keeps them with the page tree.
     """
     current = current_language()
     if alternate_urls:
         return _given_versions(alternate_urls, current)
     if isinstance(page, Page) and page.pk:
-        return _page_versions(page, request, current)
+        return _page_versions(page, request, current, remember)
     return _path_versions(request, current)

@@ -30,7 +30,7 @@ def language_versions(context):
         return []
     if not hasattr(request, "_language_versions"):
         request._language_versions = find_language_versions(
-            request, context.get("page"), context.get("alternate_urls")
+            request, context.get("page"), context.get("alternate_urls"), remember=cached
         )
     return request._language_versions
 

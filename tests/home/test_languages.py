@@ -96,6 +96,21 @@ def test_switch_never_links_to_a_draft_or_an_alias_but_to_the_live_section(
     assert not soup.select('link[rel="alternate"][hreflang="cy"]')
 
 
+def test_the_switch_follows_publishing_and_unpublishing_a_translation(client, section_with_a_page, locales):
+    """Each page's translations are kept with the page-tree facts, so publishing (or
+    unpublishing) the Welsh page must show at once in the English page's switch."""
+    assert switch_link(parse(client.get("/en/about/surgery/")), "cy")["href"] == "/cy/am-y-cyngor/"
+    welsh = section_with_a_page.copy_for_translation(locales["cy"])
+    welsh.title, welsh.slug = "Cymhorthfa'r cynghorwyr", "cymhorthfa"
+    welsh.save_revision().publish()
+    soup = parse(client.get("/en/about/surgery/"))
+    assert switch_link(soup, "cy")["href"] == "/cy/am-y-cyngor/cymhorthfa/"
+    assert soup.select_one('link[rel="alternate"][hreflang="cy"]')
+    welsh.refresh_from_db()
+    welsh.unpublish()
+    assert switch_link(parse(client.get("/en/about/surgery/")), "cy")["href"] == "/cy/am-y-cyngor/"
+
+
 @pytest.mark.parametrize(
     "path, heading",
     [("/en/no-such-page/", "Page not found"), ("/cy/dim-tudalen/", "Heb ddod o hyd i'r dudalen")],
@@ -132,3 +147,4 @@ def test_navigation_follows_publishing(client, home_pages):
     assert not parse(client.get("/cy/")).select(".site-nav a")  # English pages stay in the English menu
     section.unpublish()
     assert not parse(client.get("/en/")).select(".site-nav a")
+
