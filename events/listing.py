@@ -21,6 +21,7 @@ from bilingual.names import BilingualChoiceField
 from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
 from home.listing_filters import ChosenFilters
+from home.page_cache import cached
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -90,15 +91,22 @@ class EventFilter(ChosenFilters):
         return publicly_visible(self.index_page.events())
 
     def _group_choices(self):
-        """(slug, name) of each group, in the reader's language, that organises events here."""
-        organising = self._events().exclude(group=None).values("group__translation_key")
-        groups = publicly_visible(GroupPage.objects).filter(
-            locale_id=self.index_page.locale_id, translation_key__in=organising
-        )
-        rows = list(groups.values_list("translation_key", "slug", "title"))
-        sort_key = sort_key_for(self.language)
+        """(slug, name) of each group, in the reader's language, that organises events here:
+        kept with the page-tree facts, since only publishing changes it."""
+
+        def organisers():
+            organising = self._events().exclude(group=None).values("group__translation_key")
+            groups = publicly_visible(GroupPage.objects).filter(
+                locale_id=self.index_page.locale_id, translation_key__in=organising
+            )
+            sort_key = sort_key_for(self.language)
+            return sorted(
+                groups.values_list("translation_key", "slug", "title"), key=lambda row: sort_key(row[2])
+            )
+
+        rows = cached(f"event-organisers:{self.index_page.pk}", organisers)
         self.group_keys = {slug: key for key, slug, _title in rows}
-        return [(slug, title) for _key, slug, title in sorted(rows, key=lambda row: sort_key(row[2]))]
+        return [(slug, title) for _key, slug, title in rows]
 
     def date_range(self):
         """(first moment, moment after the last) the reader asked for; the end may be None.

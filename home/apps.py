@@ -7,9 +7,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared parts")
 
     def ready(self):
+        from django.apps import apps
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+        from bilingual.names import BilingualNameMixin
 
         from .alerts import SiteAlert
         from .page_cache import forget_page_tree
@@ -29,6 +32,15 @@ class HomeConfig(AppConfig):
         # A site alert saved or deleted shows or goes on every page at once.
         post_save.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-saved")
         post_delete.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-deleted")
+        # Topics and areas appear in every listing's filters (``{% cached_filters %}``).
+        for model in apps.get_models():
+            if issubclass(model, BilingualNameMixin):
+                post_save.connect(
+                    forget_page_tree, sender=model, dispatch_uid=f"tree-names-{model._meta.label}"
+                )
+                post_delete.connect(
+                    forget_page_tree, sender=model, dispatch_uid=f"tree-names-gone-{model._meta.label}"
+                )
         # The public address is the default Site's unless PUBLIC_BASE_URL says otherwise.
         post_save.connect(forget_public_base_url, sender=Site, dispatch_uid="public-address-site-saved")
         post_delete.connect(forget_public_base_url, sender=Site, dispatch_uid="public-address-site-deleted")

@@ -77,14 +77,16 @@ def forget_page_tree(**kwargs):
         cache.add(VERSION_KEY, time.time_ns(), None)
 
 
-def cached(name, compute, timeout=60 * 60):
+def cached(name, compute, timeout=60 * 60, in_process=True):
     """The fact ``name`` under the current page-tree version: from this request's or this
-    process's own copy, else the shared cache, else ``compute()`` (then stored in both)."""
+    process's own copy, else the shared cache, else ``compute()`` (then stored in both).
+    ``in_process=False`` for what is large or varies with each reader's query (a rendered
+    form): the shared cache alone keeps it."""
     key = tree_key(name)
     facts = _request_facts.get()
     if facts is not None and key in facts:
         return facts[key]
-    keep_in_process = facts is not None and facts.get(SHARED_VERSION)
+    keep_in_process = in_process and facts is not None and facts.get(SHARED_VERSION)
     kept = _process_facts.get(key) if keep_in_process else None
     if kept is not None and kept[1] > time.monotonic():
         value = kept[0]
@@ -96,7 +98,7 @@ def cached(name, compute, timeout=60 * 60):
                 # Computing may itself have changed the tree (Wagtail creates a site's settings
                 # the first time they are read): store the value under the version it saw.
                 key = tree_key(name)
-                keep_in_process = facts.get(SHARED_VERSION)
+                keep_in_process = in_process and facts.get(SHARED_VERSION)
             cache.set(key, value, timeout)
         if keep_in_process:
             # No longer than the shared cache keeps it (an hour at most, in case it expires).

@@ -1,7 +1,9 @@
+import hashlib
 import json
 from datetime import datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -75,6 +77,32 @@ def council_contact(context, heading_level=2):
         "fallback_email": settings.contact_email if settings is not None else "",
         "heading": f"h{heading_level}",
     }
+
+
+@register.tag
+def cached_filters(parser, token):
+    """``{% cached_filters %}<form class="filters">…</form>{% endcached_filters %}``: a
+    listing's filter form, rendered once for each state the readers ask for and kept with the
+    page-tree facts (its choices, such as the groups that organise events, change only when
+    pages are published or a topic or area is saved). The state is the page, the language,
+    the day (a date may be too far ahead) and the query string without the page number."""
+    nodelist = parser.parse(("endcached_filters",))
+    parser.delete_first_token()
+    return CachedFiltersNode(nodelist)
+
+
+class CachedFiltersNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        query = sorted((name, values) for name, values in request.GET.lists() if name != "page")
+        state = repr((request.path, current_language(), timezone.localdate().isoformat(), query))
+        digest = hashlib.sha256(state.encode()).hexdigest()[:32]
+        return cached(f"filters:{digest}", lambda: self.nodelist.render(context), in_process=False)
 
 
 @register.simple_tag
