@@ -412,8 +412,12 @@ class PortalSettings(BaseSiteSetting):
         return cached(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
 
     def save(self, *args, **kwargs):
+        # Wagtail creates a site's settings the first time a page reads them: nothing shown
+        # changes then, so only a change of existing settings retires the page-tree facts.
+        changed = not self._state.adding
         super().save(*args, **kwargs)
-        forget_page_tree()
+        if changed:
+            forget_page_tree()
 
     def _page_urls(self, field):
         page = getattr(self, field)

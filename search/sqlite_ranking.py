@@ -24,8 +24,9 @@ from modelsearch.utils import get_descendants_content_types_pks
 class OnePassRanking:
     """Mixed into a SQLite query compiler: the ranking from the FTS side, in one query."""
 
-    def ranked_ids(self, config, start, stop):
-        """The page's primary keys, best match first, or None where Wagtail's own way is needed."""
+    def _ranked_matches(self, config):
+        """The matching index entries of the pages searched, best first, each annotated with
+        its page's key (``object_pk``); None where Wagtail's own way is needed."""
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
@@ -39,11 +40,24 @@ class OnePassRanking:
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
         )
-        return list(
+        return (
             matches.filter(index_entry__object_id__in=self.queryset.values("pk"))
             .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
             .order_by("score", "-object_pk")
-            .values_list("object_pk", flat=True)[start:stop]
+        )
+
+    def ranked_ids(self, config, start, stop):
+        """The page's primary keys, best match first, or None where Wagtail's own way is needed."""
+        matches = self._ranked_matches(config)
+        return None if matches is None else list(matches.values_list("object_pk", flat=True)[start:stop])
+
+    def ranked_rows(self, config):
+        """(page key, content type id) of every match, best first, or None (as ``ranked_ids``)."""
+        matches = self._ranked_matches(config)
+        return (
+            None
+            if matches is None
+            else list(matches.values_list("object_pk", "index_entry__content_type_id"))
         )
 
 
@@ -65,6 +79,18 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             return super()._do_search()
         found = compiler.queryset.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
+
+    def ranked_rows(self):
+        """(page id, content type id) of every match, best first, in one full-text query, for
+        ``search.queries.counted_in_one_pass`` (the counts per type and a page, as on
+        PostgreSQL); Wagtail's own query where its search is not a ranked match."""
+        compiler = self.query_compiler
+        rows = None
+        if compiler.order_by_relevance and self._score_field is None and compiler.fields is None:
+            rows = compiler.ranked_rows(compiler.get_config(self.backend))
+        if rows is None:
+            return list(self.get_queryset().values_list("pk", "content_type_id"))
+        return rows
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -75,6 +75,15 @@ def test_counts_and_each_types_results_are_the_same_as_with_wagtails_own_backend
     assert ours == counts_and_results_by_type(WAGTAILS_OWN)
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 match; PostgreSQL's twin is below")
+def test_sqlite_search_makes_one_full_text_pass(demo_content):
+    """The counts per type, the number in all and the page of results come from one match."""
+    with translation.override("cy"), CaptureQueriesContext(connection) as captured:
+        found = queries.search("gymuned", "groups")
+        assert found["page_of_results"].object_list
+    assert [query["sql"].count(" MATCH ") for query in captured if " MATCH " in query["sql"]] == [1]
+
+
 @ON_POSTGRESQL
 def test_postgresql_search_makes_one_full_text_pass(demo_content):
     with translation.override("cy"), CaptureQueriesContext(connection) as captured:
