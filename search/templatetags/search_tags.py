@@ -1,4 +1,5 @@
 import re
+from functools import lru_cache
 
 from django import template
 from django.utils.html import escape, format_html
@@ -13,14 +14,21 @@ register = template.Library()
 WORD = re.compile(r"([^\W_]+)")
 
 
+@lru_cache(maxsize=4096)
+def _forms_of(word):
+    """A word's folded form and every radical form it may have (results repeat words)."""
+    folded = fold_accents(word)
+    return frozenset({folded, *radical_forms(folded)})
+
+
 @register.filter
 def highlight(text, alternatives):
     """``text`` with the words that matched the query marked, in any mutated form."""
     wanted = set().union(*alternatives) if alternatives else set()
     pieces = []
-    for piece in WORD.split(text or ""):
-        folded = fold_accents(piece)
-        if piece and WORD.fullmatch(piece) and (folded in wanted or radical_forms(folded) & wanted):
+    for index, piece in enumerate(WORD.split(text or "")):
+        # WORD has one group, so split() puts the words at the odd places.
+        if index % 2 and _forms_of(piece) & wanted:
             pieces.append(f"<mark>{escape(piece)}</mark>")
         else:
             pieces.append(escape(piece))
