@@ -147,4 +147,3 @@ def test_navigation_follows_publishing(client, home_pages):
     assert not parse(client.get("/cy/")).select(".site-nav a")  # English pages stay in the English menu
     section.unpublish()
     assert not parse(client.get("/en/")).select(".site-nav a")
-

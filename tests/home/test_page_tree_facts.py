@@ -111,7 +111,10 @@ def test_while_the_cache_is_unreachable_the_process_keeps_nothing(counted_cache_
     """Without a shared version (the cache answers "missing" and refuses to store) a fact
     could not be retired by a publish elsewhere, so each request computes it afresh."""
     computed = []
-    with mock.patch.object(page_cache.cache, "add", return_value=False), mock.patch.object(page_cache.cache, "set"):
+    with (
+        mock.patch.object(page_cache.cache, "add", return_value=False),
+        mock.patch.object(page_cache.cache, "set"),
+    ):
         for _ in range(2):
             with one_request():
                 page_cache.cached("restricted-paths", lambda: computed.append(1) or [])
