@@ -1,5 +1,7 @@
 """The home page, the abstract base every content page shares, and site-wide settings."""
 
+import copy
+
 from django.db import models
 from django.http import Http404
 from django.urls import reverse
@@ -409,7 +411,11 @@ class PortalSettings(BaseSiteSetting):
     # retires.
     @classmethod
     def for_site(cls, site):
-        return cached(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
+        # A copy: Wagtail's for_request() sets the request on the instance, which the process
+        # shares between requests.
+        return copy.copy(
+            cached(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
+        )
 
     def save(self, *args, **kwargs):
         # Wagtail creates a site's settings the first time a page reads them: nothing shown
