@@ -54,13 +54,18 @@ def type_of_content_type():
 
 
 def live_pages_in_language(search_types=None):
+    """Every page the public may see listed (home.visibility), live, in the reader's language,
+    of the searchable types (``search_types``, default all): one query of the page table."""
     models = searchable_models()
     chosen = [models[search_type] for search_type in (search_types or models)]
-    locale = Locale.get_active()
-    # The search backend filters only on indexed fields (id, locale, live…), so the rule for
-    # what the public may see (home.visibility) comes in as a subquery of ids.
-    visible = publicly_visible(Page.objects.filter(locale=locale)).values("id")
-    return Page.objects.live().filter(locale=locale, id__in=visible).type(*chosen)
+    return publicly_visible(Page.objects.live().filter(locale=Locale.get_active())).type(*chosen)
+
+
+def searchable(pages):
+    """``pages`` as Wagtail's search backend can search them: it filters only on indexed fields
+    (id, locale, live…), so the other rules (what the public may see, a topic, a section) come
+    in as a subquery of ids."""
+    return Page.objects.filter(id__in=pages.values("id"))
 
 
 def in_display_order(pages):
@@ -95,9 +100,7 @@ def matching(pages, query):
         return pages
     # The search backend filters only on indexed fields, so the section's own rules (its parent,
     # what the public may see) come in as a subquery of ids.
-    found = Page.objects.filter(id__in=pages.values("id")).search(
-        build_query(alternatives), order_by_relevance=False
-    )
+    found = searchable(pages).search(build_query(alternatives), order_by_relevance=False)
     return pages.filter(id__in=[page.pk for page in found])
 
 
@@ -178,19 +181,19 @@ def search(query, search_type=None, topic=None, page_number=None, near=None):
     if near is not None:
         return nearest_first(near(pages), alternatives, search_type, page_number)
     search_query = build_query(alternatives)
-    results = pages.search(search_query)
+    results = searchable(pages).search(search_query)
     demoted = demoted_pages()
     if hasattr(results, "ranked_rows"):
-        counts, page_of_results = counted_in_one_pass(results, search_type, page_number, demoted)
+        counts, page_of_results = counted_in_one_pass(results, pages, search_type, page_number, demoted)
     else:
         counts = counts_by_type(results.facet("content_type_id"))
         if search_type:
             pages = pages.type(searchable_models()[search_type])
-            results = pages.search(search_query)
+            results = searchable(pages).search(search_query)
         if demoted is not None:
             results = DemotedLast(
-                pages.exclude(id__in=demoted).search(search_query),
-                pages.filter(id__in=demoted).search(search_query),
+                searchable(pages.exclude(id__in=demoted)).search(search_query),
+                searchable(pages.filter(id__in=demoted)).search(search_query),
             )
         page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
     page_of_results.object_list = in_display_order(page_of_results.object_list)
@@ -204,9 +207,7 @@ def nearest_first(pages, alternatives, search_type, page_number):
     Each result carries ``position`` (latitude, longitude) for the distance its card shows.
     """
     if alternatives:
-        found = Page.objects.filter(id__in=pages.values("id")).search(
-            build_query(alternatives), order_by_relevance=False
-        )
+        found = searchable(pages).search(build_query(alternatives), order_by_relevance=False)
         pages = pages.filter(id__in=[page.pk for page in found])
     counts = counts_by_type(dict(pages.order_by().values_list("content_type").annotate(Count("id"))))
     if search_type:
@@ -216,19 +217,21 @@ def nearest_first(pages, alternatives, search_type, page_number):
     page_of_results.object_list = in_display_order(page_of_results.object_list)
     for result in page_of_results.object_list:
         result.position = position_of[result.pk]
-    return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
+    return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results, "near": True}
 
 
-def counted_in_one_pass(results, search_type, page_number, demoted=None):
-    """The counts per type and a page of ``results`` (of ``search_type`` alone, if given), from
-    one full-text query for every match's id and type (search/postgres_one_pass.py).
+def counted_in_one_pass(results, pages, search_type, page_number, demoted=None):
+    """The counts per type and a page of ``results`` (the search of ``pages``; of
+    ``search_type`` alone, if given), from one full-text query for every match's id and type
+    (search/postgres_one_pass.py, search/sqlite_ranking.py), which meets ``pages`` itself rather
+    than the subquery of ids Wagtail's backend needed (``searchable``).
 
     The same counts and the same order as ``.facet()``, ``.count()`` and slicing would give:
     a match's rank depends on that match alone, so leaving out the other types keeps the order
     (and moving the ``demoted`` pages to the end gives what ``DemotedLast`` gives).
     """
     types = type_of_content_type()
-    rows = demoted_to_the_end(results.ranked_rows(), demoted)
+    rows = demoted_to_the_end(results.ranked_rows(among=pages), demoted)
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
     ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)

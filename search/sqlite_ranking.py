@@ -24,9 +24,10 @@ from modelsearch.utils import get_descendants_content_types_pks
 class OnePassRanking:
     """Mixed into a SQLite query compiler: the ranking from the FTS side, in one query."""
 
-    def _ranked_matches(self, config):
-        """The matching index entries of the pages searched, best first, each annotated with
-        its page's key (``object_pk``); None where Wagtail's own way is needed."""
+    def _ranked_matches(self, config, among=None):
+        """The matching index entries of the pages searched (or of ``among``: see
+        ``RankedSQLiteSearchResults.ranked_rows``), best first, each annotated with its page's
+        key (``object_pk``); None where Wagtail's own way is needed."""
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
@@ -41,7 +42,9 @@ class OnePassRanking:
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
         )
         return (
-            matches.filter(index_entry__object_id__in=self.queryset.values("pk"))
+            matches.filter(
+                index_entry__object_id__in=(self.queryset if among is None else among).values("pk")
+            )
             .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
             .order_by("score", "-object_pk")
         )
@@ -51,9 +54,9 @@ class OnePassRanking:
         matches = self._ranked_matches(config)
         return None if matches is None else list(matches.values_list("object_pk", flat=True)[start:stop])
 
-    def ranked_rows(self, config):
+    def ranked_rows(self, config, among=None):
         """(page key, content type id) of every match, best first, or None (as ``ranked_ids``)."""
-        matches = self._ranked_matches(config)
+        matches = self._ranked_matches(config, among)
         return (
             None
             if matches is None
@@ -80,14 +83,17 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         found = compiler.queryset.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
-    def ranked_rows(self):
+    def ranked_rows(self, among=None):
         """(page id, content type id) of every match, best first, in one full-text query, for
         ``search.queries.counted_in_one_pass`` (the counts per type and a page, as on
-        PostgreSQL); Wagtail's own query where its search is not a ranked match."""
+        PostgreSQL); Wagtail's own query where its search is not a ranked match.
+
+        ``among``: the pages the matches must be among, when the searched queryset carries them
+        only as the subquery of ids Wagtail's backend needs (search.queries.searchable)."""
         compiler = self.query_compiler
         rows = None
         if compiler.order_by_relevance and self._score_field is None and compiler.fields is None:
-            rows = compiler.ranked_rows(compiler.get_config(self.backend))
+            rows = compiler.ranked_rows(compiler.get_config(self.backend), among)
         if rows is None:
             return list(self.get_queryset().values_list("pk", "content_type_id"))
         return rows
