@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from bilingual.language import current_language
 from directory.models import Area, GroupPage
 from home.blocks import BodyBlock, CallToActionBlock
-from home.models import BasePage, IndexPage, PortalSettings, TranslatedPageLink
+from home.models import BasePage, IndexPage, PortalSettings, RoutesChildrenInOneQuery, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
 from home.routes import words_pattern, wrong_word_redirect
@@ -100,7 +100,7 @@ def featured_story(locale_id):
     return next(iter(cached(f"featured-story:{locale_id}", newest)), None)
 
 
-class StoryIndexPage(RoutablePageMixin, IndexPage):
+class StoryIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     """The stories of one language, newest first, filtered by topic and area, with feeds."""
 
     section_names = {"en": ("Success stories", "stories"), "cy": ("Straeon llwyddiant", "straeon")}
@@ -113,6 +113,10 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     def stories(self):
         return publicly_visible(StoryPage.objects.child_of(self)).order_by("-date", "-pk")
+
+    def routed_children(self):
+        """A story comes with its area and the group telling it in one query."""
+        return StoryPage.objects.child_of(self).select_related("area", "author_group")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
