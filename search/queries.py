@@ -122,9 +122,10 @@ class DemotedLast:
     order, then ``last`` in its own. A match's rank depends on the match alone, so this is the
     order of the whole search with the demoted pages moved, in their order, to the end."""
 
-    def __init__(self, first, last):
+    def __init__(self, first, last, counts=None):
+        """``counts``: the two parts' lengths, where the caller knows them already."""
         self.first, self.last = first, last
-        self._counts = None
+        self._counts = counts
 
     def counts(self):
         if self._counts is None:

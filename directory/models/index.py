@@ -97,13 +97,13 @@ class GroupIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         group_filter = GroupFilter(request.GET, index_page=self)
-        paginator = Paginator(group_filter.with_cards(group_filter.ordered()), self.per_page)
+        paginator = Paginator(group_filter.listed(), self.per_page)
         paginator.count = group_filter.count()  # from the jump list's GROUP BY: no COUNT query of its own
         page_of_groups = paginator.get_page(request.GET.get("page"))
         context.update(
             suggest_path=self.suggest_path(current_language()),
             filter=group_filter,
-            groups=page_of_groups.object_list,
+            groups=group_filter.with_cards(page_of_groups.object_list),
             paginator_page=page_of_groups,
             group_count=page_of_groups.paginator.count,
         )

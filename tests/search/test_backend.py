@@ -98,7 +98,9 @@ def test_postgresql_finds_the_matches_through_the_gin_index_on_title_and_body(de
     cannot serve; the index on that expression (search/migrations/0002) can (wagtail/wagtail#6546)."""
     matched_by = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@ '
     with translation.override("cy"):
-        results = queries.searchable(queries.live_pages_in_language()).search(queries.build_query([{"gymuned", "cymuned"}]))
+        results = queries.searchable(queries.live_pages_in_language()).search(
+            queries.build_query([{"gymuned", "cymuned"}])
+        )
         assert matched_by in str(results.get_queryset().query)
     with transaction.atomic(), connection.cursor() as cursor:
         # On a table this small a sequential scan wins; forbid it to see which index can serve.
