@@ -68,6 +68,7 @@ BAKERYDEMO_RPS = {
     "Group page (cy)": ("a bread", 73), "Events (en)": ("locations", 47), "Event page (cy)": ("a location", 73),
     "Stories (cy)": ("blog", 44), "Story page (en)": ("a blog post", 56), "Guides (en)": ("recipes", 72),
     "Guide page (cy)": ("a recipe", 57), "Search (en)": ("search", 29), "Search (cy), mutated word": ("search", 29),
+    "Search (en), common word": ("search", 29), "Search (cy), common word": ("search", 29),
 }  # fmt: skip
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
@@ -98,6 +99,8 @@ PAGES = [  # (page type, path)
     ("Guide page (cy)", "/cy/canllawiau/cymryd-adeilad-cymunedol-drosodd/"),
     ("Search (en)", "/en/search/?q=community+garden"),
     ("Search (cy), mutated word", "/cy/chwilio/?q=gymuned"),
+    ("Search (en), common word", "/en/search/?q=community"),  # 1,481 matches at 10,000 pages
+    ("Search (cy), common word", "/cy/chwilio/?q=grŵp"),
     ("Topics", "/en/topics/"),
     ("Topic page (cy)", "/cy/pynciau/gwirfoddoli/"),
     ("Open Referral services", "/api/openreferral/services?per_page=50"),
