@@ -100,7 +100,7 @@ PAGES = [  # (page type, path)
     ("Search (en)", "/en/search/?q=community+garden"),
     ("Search (cy), mutated word", "/cy/chwilio/?q=gymuned"),
     ("Search (en), common word", "/en/search/?q=community"),  # 1,481 matches at 10,000 pages
-    ("Search (cy), common word", "/cy/chwilio/?q=grŵp"),
+    ("Search (cy), common word", "/cy/chwilio/?q=gr%C5%B5p"),  # grŵp
     ("Topics", "/en/topics/"),
     ("Topic page (cy)", "/cy/pynciau/gwirfoddoli/"),
     ("Open Referral services", "/api/openreferral/services?per_page=50"),
