@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.dashboard import DashboardAction, in_admin_language
 from home.entry_points import entry_point
+from home.page_cache import cached
 from home.visibility import publicly_visible
 
 from .editors import grant_event_permissions
@@ -51,10 +52,25 @@ def _listing_url(event, request):
     return url[: url.rstrip("/").rfind("/") + 1]
 
 
-def _upcoming_section(events, number, request, all_label, query=""):
-    """The next ``number`` of ``events`` under "Upcoming events", in one query; None if there are none."""
-    # From now, not midnight: a date that ended earlier today is not "upcoming".
-    items = list(publicly_visible(events).upcoming(timezone.now()).select_related("venue")[:number])
+def _not_over(events):
+    """Whether every one of ``events`` is still at its listed date: until the first of those
+    dates is over, no other event can come before them, so the list stays right."""
+    now = timezone.now()
+    return all(event.occurrence_end > now for event in events)
+
+
+def _upcoming_section(events, number, request, all_label, query="", *, cache_as):
+    """The next ``number`` of ``events`` under "Upcoming events"; None if there are none.
+
+    The list is kept with the page-tree facts as ``cache_as`` (only publishing changes it)
+    until one of its dates is over."""
+
+    def next_events():
+        # From now, not midnight: a date that ended earlier today is not "upcoming".
+        upcoming = publicly_visible(events).upcoming(timezone.now()).select_related("venue")
+        return list(upcoming[:number])
+
+    items = cached(f"upcoming-events:{cache_as}", next_events, still_good=_not_over)
     return {
         "heading": _("Upcoming events"),
         "template": "events/includes/group_events.html",
@@ -69,7 +85,12 @@ def group_upcoming_events(group, request):
     """The next events a group organises, in the group page's language."""
     events = EventPage.objects.filter(locale_id=group.locale_id, group__translation_key=group.translation_key)
     return _upcoming_section(
-        events, GROUP_PAGE_EVENTS, request, _("All events by this group"), f"?group={group.slug}"
+        events,
+        GROUP_PAGE_EVENTS,
+        request,
+        _("All events by this group"),
+        f"?group={group.slug}",
+        cache_as=f"group:{group.pk}",
     )
 
 
@@ -81,6 +102,7 @@ def home_upcoming_events(home_page, request):
         HOME_PAGE_EVENTS,
         request,
         _("See all events"),
+        cache_as=f"home:{home_page.pk}",
     )
     return {**section, "order": 20} if section["items"] else None
 

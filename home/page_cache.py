@@ -77,22 +77,28 @@ def forget_page_tree(**kwargs):
         cache.add(VERSION_KEY, time.time_ns(), None)
 
 
-def cached(name, compute, timeout=60 * 60, in_process=True):
+def cached(name, compute, timeout=60 * 60, in_process=True, still_good=None):
     """The fact ``name`` under the current page-tree version: from this request's or this
     process's own copy, else the shared cache, else ``compute()`` (then stored in both).
     ``in_process=False`` for what is large or varies with each reader's query (a rendered
-    form): the shared cache alone keeps it."""
+    form): the shared cache alone keeps it. ``still_good(value)``, for a fact that time alone
+    makes stale (the next events, once one of them is over), says whether a kept value may be
+    used; one that may not is computed again and stored in its place."""
     key = tree_key(name)
     facts = _request_facts.get()
     if facts is not None and key in facts:
         return facts[key]
+
+    def usable(value):
+        return value is not None and (still_good is None or still_good(value))
+
     keep_in_process = in_process and facts is not None and facts.get(SHARED_VERSION)
     kept = _process_facts.get(key) if keep_in_process else None
-    if kept is not None and kept[1] > time.monotonic():
+    if kept is not None and kept[1] > time.monotonic() and usable(kept[0]):
         value = kept[0]
     else:
         value = cache.get(key)
-        if value is None:
+        if not usable(value):
             value = compute()
             if facts is not None:
                 # Computing may itself have changed the tree (Wagtail creates a site's settings

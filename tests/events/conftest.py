@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from directory.models import GroupPage
 from events.models import EventCancelledDate, EventPage, Venue
+from home.page_cache import forget_page_tree
 from tests.helpers import translate
 
 
@@ -55,6 +56,7 @@ def make_event(event_index):
         event.topics.set(topics)
         event.cancelled_dates = [EventCancelledDate(date=day) for day in cancelled]
         event_index[language].add_child(instance=event)
+        forget_page_tree()  # as publishing it would
         return event
 
     return make

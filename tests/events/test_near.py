@@ -63,6 +63,7 @@ def test_queries_stay_flat(make_event, venues, postcodes):  # noqa: F811
     client = Client()
 
     def count():
+        client.get("/en/events/?near=LL12+0AB&within=5")  # publishing retired the cached facts
         with CaptureQueriesContext(connection) as queries:
             soup = parse(client.get("/en/events/?near=LL12+0AB&within=5"))
         assert len(distances(soup)) == min(len(titles(soup)), 30) > 0
@@ -70,7 +71,6 @@ def test_queries_stay_flat(make_event, venues, postcodes):  # noqa: F811
 
     for number in range(30):
         make_event(f"Event {number}", days=number % 20, venue=venues["gresford"])
-    client.get("/en/events/?near=LL12+0AB&within=5")
     at_30 = count()
     for number in range(30, 300):
         make_event(f"Event {number}", days=number % 20, venue=venues["llay"])

@@ -1,7 +1,11 @@
 """Upcoming events on the pages of the groups that organise them, and on the home page."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import translate
 
@@ -73,3 +77,28 @@ def test_home_page_shows_the_next_three_events_of_its_language(client, make_even
 
 def test_home_page_without_events_has_no_section(client, event_index):
     assert section_titles(client.get("/en/")) is None
+
+
+def test_the_next_events_are_kept_until_one_of_them_is_over_or_an_event_is_published(
+    client, make_event, home_pages, now
+):
+    first = make_event("Tomorrow", days=1)  # 10:00 to 12:00
+    for days in (3, 6, 10):
+        make_event(f"In {days} days", days=days)
+    assert section_titles(client.get("/en/")) == ["Tomorrow", "In 3 days", "In 6 days"]
+    now.return_value = first.occurrences.get().end - timedelta(minutes=1)  # still on
+    with CaptureQueriesContext(connection) as queries:
+        assert section_titles(client.get("/en/")) == ["Tomorrow", "In 3 days", "In 6 days"]
+    assert not [query for query in queries if "events_eventoccurrence" in query["sql"]]
+    now.return_value = first.occurrences.get().end  # over: the list moves on unpublished
+    assert section_titles(client.get("/en/")) == ["In 3 days", "In 6 days", "In 10 days"]
+    make_event("Sooner", days=1)  # the day after the new "now": publishing retires the list
+    assert section_titles(client.get("/en/")) == ["Sooner", "In 3 days", "In 6 days"]
+
+
+def test_a_group_page_keeps_its_own_next_events(client, make_event, group_pages, home_pages):
+    make_event("The Group's", days=3, group=group_pages["en"])
+    make_event("Everyone's", days=1)
+    assert section_titles(client.get("/en/")) == ["Everyone's", "The Group's"]
+    assert section_titles(client.get("/en/groups/rhos-community-cafe/")) == ["The Group's"]
+    assert section_titles(client.get("/cy/grwpiau/caffi-cymunedol-rhos/")) is None

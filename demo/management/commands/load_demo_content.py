@@ -8,6 +8,7 @@ from demo.postcodes import load_postcodes
 from demo.site import DEMO_USERS, demo_password, load_demo_users, load_home_pages
 from demo.stories import load_stories, scale_stories
 from demo.volunteering import load_offers, load_opportunities
+from home.page_cache import forget_page_tree
 
 
 class Command(BaseCommand):
@@ -55,5 +56,8 @@ class Command(BaseCommand):
         for step in self.scale_steps if scale else []:
             with transaction.atomic():
                 step(scale, log)
+        # The pages were made live without publishing, which would have retired what the
+        # cache keeps about the page tree (the menus, the next events): retire it here.
+        forget_page_tree()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write(f"Demo sign-ins at /admin/ (password: {demo_password()}): " + ", ".join(DEMO_USERS))
