@@ -86,32 +86,22 @@ class GuideIndexPage(IndexPage):
 
         A guide on several topics is listed under each; guides with no topic come last, under
         "Other guides". A topic shows its first ``guides_per_topic`` guides and links to its
-        topic page for the rest, so the page stays short however many guides there are. Three
-        queries however many guides and topics.
+        topic page for the rest, so the page stays short however many guides there are. Which
+        guides those are is kept with the page-tree facts (only publishing changes it), so a
+        page costs one query for the guides shown.
         """
         language = current_language()
-        title_key = sort_key_for(language)
-        # Titles and topics of every guide are light rows; only the guides shown are loaded.
-        live_guides = publicly_visible(GuidePage.objects.child_of(self))
-        titles = sorted(live_guides.values_list("pk", "title"), key=lambda row: title_key(row[1]))
-        topics_of = defaultdict(list)
-        tagged = TaggedPage.objects.filter(content_object__in=live_guides.values("pk"))
-        for page_id, topic_id in tagged.values_list("content_object_id", "tag_id"):
-            topics_of[page_id].append(topic_id)
-        by_topic, untopical = defaultdict(list), []
-        for pk, _title in titles:
-            for topic_id in topics_of[pk]:
-                by_topic[topic_id].append(pk)
-            if not topics_of[pk]:
-                untopical.append(pk)
-        shown = {pk for pks in by_topic.values() for pk in pks[: self.guides_per_topic]} | set(untopical)
+        by_topic, untopical = cached(
+            f"guides-by-topic:{self.pk}:{language}", lambda: self._guide_ids_by_topic(language)
+        )
+        shown = {pk for pks, _count in by_topic.values() for pk in pks} | set(untopical)
         guides = GuidePage.objects.filter(pk__in=shown).defer_streamfields().in_bulk()
         sections = [
             {
                 "slug": slug,
                 "heading": name,
-                "guides": [guides[guide] for guide in by_topic[pk][: self.guides_per_topic]],
-                "count": len(by_topic[pk]),
+                "guides": [guides[guide] for guide in by_topic[pk][0]],
+                "count": by_topic[pk][1],
                 "more_url": reverse("topic", kwargs={"slug": slug}) + "?type=guides",
             }
             for pk, slug, name in Topic.choices_for(language)
@@ -127,6 +117,25 @@ class GuideIndexPage(IndexPage):
                 }
             )
         return sections
+
+    def _guide_ids_by_topic(self, language):
+        """({topic id: (ids of its first guides_per_topic guides, how many it has)}, [ids of
+        the guides with no topic]), each in the language's title order; two light queries."""
+        title_key = sort_key_for(language)
+        live_guides = publicly_visible(GuidePage.objects.child_of(self))
+        titles = sorted(live_guides.values_list("pk", "title"), key=lambda row: title_key(row[1]))
+        topics_of = defaultdict(list)
+        tagged = TaggedPage.objects.filter(content_object__in=live_guides.values("pk"))
+        for page_id, topic_id in tagged.values_list("content_object_id", "tag_id"):
+            topics_of[page_id].append(topic_id)
+        by_topic, untopical = defaultdict(list), []
+        for pk, _title in titles:
+            for topic_id in topics_of[pk]:
+                by_topic[topic_id].append(pk)
+            if not topics_of[pk]:
+                untopical.append(pk)
+        first = self.guides_per_topic
+        return {topic_id: (pks[:first], len(pks)) for topic_id, pks in by_topic.items()}, untopical
 
 
 class GuidePage(BasePage):

@@ -1,6 +1,7 @@
 import pytest
 
 from guides.models import GuideGroup, GuidePage
+from home.page_cache import forget_page_tree
 
 
 def steps(*titles):
@@ -21,6 +22,7 @@ def make_guide(guide_index):
         guide.topics.set(topics)
         guide.groups_that_can_help = [GuideGroup(group=group) for group in groups]
         (parent or guide_index[language]).add_child(instance=guide)
+        forget_page_tree()  # as publishing it would
         return guide
 
     return make
