@@ -7,7 +7,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.page_cache import forget_page_tree
 from tests.helpers import translate
+from tests.home.test_public_visibility import restrict
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +82,17 @@ def test_home_page_without_events_has_no_section(client, event_index):
 
 
 def test_the_next_events_are_kept_until_one_of_them_is_over_or_an_event_is_published(
-    client, make_event, home_pages, now
+    client, make_event, home_pages, locales, now
 ):
     first = make_event("Tomorrow", days=1)  # 10:00 to 12:00
     for days in (3, 6, 10):
         make_event(f"In {days} days", days=days)
+    # Never listed, however the kept list moves on: a private event, a draft, a Welsh alias.
+    restrict(make_event("Private", days=4), "login")
+    draft = make_event("Draft", days=4)
+    type(draft).objects.filter(pk=draft.pk).update(live=False)
+    make_event("Aliased", days=20).copy_for_translation(locales["cy"], alias=True)  # on /cy/
+    forget_page_tree()
     assert section_titles(client.get("/en/")) == ["Tomorrow", "In 3 days", "In 6 days"]
     now.return_value = first.occurrences.get().end - timedelta(minutes=1)  # still on
     with CaptureQueriesContext(connection) as queries:
@@ -92,6 +100,7 @@ def test_the_next_events_are_kept_until_one_of_them_is_over_or_an_event_is_publi
     assert not [query for query in queries if "events_eventoccurrence" in query["sql"]]
     now.return_value = first.occurrences.get().end  # over: the list moves on unpublished
     assert section_titles(client.get("/en/")) == ["In 3 days", "In 6 days", "In 10 days"]
+    assert section_titles(client.get("/cy/")) is None
     make_event("Sooner", days=1)  # the day after the new "now": publishing retires the list
     assert section_titles(client.get("/en/")) == ["Sooner", "In 3 days", "In 6 days"]
 
