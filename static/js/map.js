@@ -25,6 +25,14 @@
       map.hidden = true;  // nothing to draw: no empty box
       return;
     }
+    // Leaflet finds its marker images from its stylesheet's URL, which stops working once the
+    // file names carry a hash (production's static files): the template names them instead.
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: map.dataset.markerIcon,
+      iconRetinaUrl: map.dataset.markerIconRetina,
+      shadowUrl: map.dataset.markerShadow,
+    });
     var canvas = map.querySelector("[data-map-canvas]");
     var leaflet = L.map(canvas, { keyboard: false, zoomControl: false, attributionControl: false, scrollWheelZoom: false });
     L.tileLayer(map.dataset.tileUrl, { maxZoom: 18 }).addTo(leaflet);
