@@ -79,3 +79,32 @@ def test_meta_description_falls_back_to_the_summary(client, make_group):
     )
     chosen = parse(client.get("/en/groups/rhos-cafe/"))
     assert chosen.select_one('meta[name="description"]')["content"] == "The café for Rhos."
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_home_search_and_topic_pages_have_a_meta_description_in_their_language(client, home_pages, topics, language):
+    """Lighthouse's SEO audit wants one on every page: the home page's introduction, and a
+    sentence of their own for the views that are not pages."""
+    home = home_pages[language]
+    home.introduction = {"en": "Give some time in Wrexham.", "cy": "Rhowch ychydig o amser yn Wrecsam."}[language]
+    home.save_revision().publish()
+    search, topic_list = {"en": ("search", "topics"), "cy": ("chwilio", "pynciau")}[language]
+    expected = {
+        f"/{language}/": home.introduction,
+        f"/{language}/{search}/?q=library": {
+            "en": "Together in Wrexham: search the community groups, events, volunteering opportunities, stories and guides, in Welsh or English.",
+            "cy": "Gyda'n Gilydd yn Wrecsam: chwiliwch drwy'r grwpiau cymunedol, y digwyddiadau, y cyfleoedd gwirfoddoli, y straeon a'r canllawiau, yn Gymraeg neu'n Saesneg.",
+        }[language],
+        f"/{language}/{topic_list}/": {
+            "en": "Together in Wrexham: every topic, with its community groups, events, volunteering opportunities, stories and guides.",
+            "cy": "Gyda'n Gilydd yn Wrecsam: y pynciau i gyd, a'r grwpiau cymunedol, y digwyddiadau, y cyfleoedd gwirfoddoli, y straeon a'r canllawiau ar bob un.",
+        }[language],
+        {"en": "/en/topics/food/", "cy": "/cy/pynciau/bwyd/"}[language]: {
+            "en": "Food: the community groups, events, volunteering opportunities, stories and guides of Together in Wrexham on this topic.",
+            "cy": "Bwyd: grwpiau cymunedol, digwyddiadau, cyfleoedd gwirfoddoli, straeon a chanllawiau Gyda'n Gilydd yn Wrecsam ar y pwnc hwn.",
+        }[language],
+    }  # fmt: skip
+    for path, description in expected.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert parse(response).select_one('meta[name="description"]')["content"] == description, path
