@@ -12,7 +12,7 @@ PORT ?= 8000
 # apt-get needs root; use sudo when we are not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check bench bench-search messages gettext chromium nginx clean leaflet
+.PHONY: run test check bench bench-search lighthouse messages gettext chromium nginx clean leaflet
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ bench: messages
 # Search latency alone at about 1,000 and 10,000 live pages; appends to docs/benchmarks.md.
 bench-search: messages
 	$(BIN)/python tools/bench.py search 270 3000
+
+# Lighthouse (mobile) on the public pages in both languages, in Debian's chromium; Lighthouse is
+# pinned in tools/lighthouse/package.json and its lock. Writes docs/benchmarks.md's "Lighthouse".
+lighthouse: messages chromium
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --silent
+	$(BIN)/python tools/lighthouse.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-media staticfiles
