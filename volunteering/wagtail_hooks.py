@@ -103,14 +103,18 @@ def answer_offer_urls():
 
 @hooks.register("home_page_sections")
 def home_opportunities(home_page, request):
-    """The newest open opportunities in the home page's language."""
-    section = _section(
-        _("Ways to help this month"),
-        OpportunityPage.objects.filter(locale_id=home_page.locale_id),
-        home_page.locale_id,
-        HOME_PAGE_OPPORTUNITIES,
-        _("See all ways to help"),
-    )
+    """The newest open opportunities in the home page's language, kept like a group page's."""
+
+    def compute():
+        return _section(
+            _("Ways to help this month"),
+            OpportunityPage.objects.filter(locale_id=home_page.locale_id),
+            home_page.locale_id,
+            HOME_PAGE_OPPORTUNITIES,
+            _("See all ways to help"),
+        )
+
+    section = cached(f"home-opportunities:{home_page.locale_id}:{timezone.localdate()}", compute)
     return {**section, "order": 30} if section["items"] else None
 
 

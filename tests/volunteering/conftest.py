@@ -1,5 +1,6 @@
 import pytest
 
+from home.page_cache import forget_page_tree
 from volunteering.models import OpportunityPage
 
 
@@ -33,6 +34,7 @@ def make_opportunity(volunteering_index, groups):
         opportunity = OpportunityPage(title=title, live=True, **fields)
         opportunity.topics.set(topics)
         volunteering_index[language].add_child(instance=opportunity)
+        forget_page_tree()  # as publishing it would
         return opportunity
 
     return make

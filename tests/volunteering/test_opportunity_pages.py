@@ -10,10 +10,12 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from directory.models import Area
+from home.page_cache import forget_page_tree
 from events.models import Venue
 from home.models import HomePage
 from search.models import Topic
 from tests.helpers import parse, uploaded_image
+from tests.home.test_public_visibility import restrict
 from volunteering.models import OpportunityPage, VolunteeringIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +218,35 @@ def test_the_group_page_and_the_home_page_list_open_opportunities(client, make_o
         "Desk volunteer",
     }
     assert home.find("a", string="See all ways to help")["href"] == "/en/volunteer/"
+
+
+def test_the_home_page_opportunities_are_kept_until_one_is_published_or_the_day_changes(
+    client, make_opportunity, groups, locales, now
+):
+    make_opportunity("Desk volunteer")
+    make_opportunity("Closes today", closing_date=timezone.localdate(now.return_value))
+    # Never listed: a private opportunity, a draft, a Welsh alias (on /cy/ only).
+    restrict(make_opportunity("Private helper"), "login")
+    draft = make_opportunity("Draft helper")
+    OpportunityPage.objects.filter(pk=draft.pk).update(live=False)
+    make_opportunity("Aliased helper").copy_for_translation(locales["cy"], alias=True)
+    forget_page_tree()
+
+    def home_titles(language="en"):
+        soup = parse(client.get(f"/{language}/"))
+        return [a.get_text() for a in soup.select(".opportunity-section .card__title a")]
+
+    assert home_titles() == ["Aliased helper", "Closes today", "Desk volunteer"]
+    assert home_titles("cy") == []  # the alias is no Welsh opportunity
+    with CaptureQueriesContext(connection) as queries:
+        assert home_titles() == ["Aliased helper", "Closes today", "Desk volunteer"]
+    assert not [query for query in queries if "volunteering_opportunitypage" in query["sql"]]
+    now.return_value += timedelta(days=1)  # past its closing date, nothing published
+    assert home_titles() == ["Aliased helper", "Desk volunteer"]
+    newer = OpportunityPage(title="Litter picker", summary="Pick", what_you_do="Pick", group=groups["cafe"]["en"], commitment="flexible", live=False)
+    OpportunityPage.objects.get(title="Desk volunteer").get_parent().add_child(instance=newer)
+    newer.save_revision().publish()
+    assert home_titles() == ["Litter picker", "Aliased helper", "Desk volunteer"]
 
 
 def test_no_section_on_a_group_without_open_opportunities(client, groups, volunteering_index):
