@@ -65,9 +65,13 @@ def test_markers_match_the_listed_results(live_server, open_page, language):
     assert tiles and all(url.startswith("https://tile.openstreetmap.org/") for url in tiles)
     # The markers are the images the template names ({% static %}: hashed in production, where
     # Leaflet's own guess from its stylesheet asked for /en/groups/marker-icon-2x.png), loaded.
-    page.wait_for_function("() => [...document.querySelectorAll('.leaflet-marker-icon')].every(icon => icon.complete)")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.leaflet-marker-icon')].every(icon => icon.complete)"
+    )
     named = page.locator("[data-map]").get_attribute("data-marker-icon")
-    drawn = markers.evaluate_all("icons => icons.map(icon => [icon.getAttribute('src'), icon.naturalWidth > 0])")
+    drawn = markers.evaluate_all(
+        "icons => icons.map(icon => [icon.getAttribute('src'), icon.naturalWidth > 0])"
+    )
     assert named and drawn == [[named, True]] * len(titles)
 
 

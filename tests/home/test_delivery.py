@@ -82,11 +82,15 @@ def test_meta_description_falls_back_to_the_summary(client, make_group):
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_the_home_search_and_topic_pages_have_a_meta_description_in_their_language(client, home_pages, topics, language):
+def test_the_home_search_and_topic_pages_have_a_meta_description_in_their_language(
+    client, home_pages, topics, language
+):
     """Lighthouse's SEO audit wants one on every page: the home page's introduction, and a
     sentence of their own for the views that are not pages."""
     home = home_pages[language]
-    home.introduction = {"en": "Give some time in Wrexham.", "cy": "Rhowch ychydig o amser yn Wrecsam."}[language]
+    home.introduction = {"en": "Give some time in Wrexham.", "cy": "Rhowch ychydig o amser yn Wrecsam."}[
+        language
+    ]
     home.save_revision().publish()
     search, topic_list = {"en": ("search", "topics"), "cy": ("chwilio", "pynciau")}[language]
     expected = {

@@ -10,9 +10,9 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from directory.models import Area
-from home.page_cache import forget_page_tree
 from events.models import Venue
 from home.models import HomePage
+from home.page_cache import forget_page_tree
 from search.models import Topic
 from tests.helpers import parse, uploaded_image
 from tests.home.test_public_visibility import restrict
@@ -243,7 +243,14 @@ def test_the_home_page_opportunities_are_kept_until_one_is_published_or_the_day_
     assert not [query for query in queries if "volunteering_opportunitypage" in query["sql"]]
     now.return_value += timedelta(days=1)  # past its closing date, nothing published
     assert home_titles() == ["Aliased helper", "Desk volunteer"]
-    newer = OpportunityPage(title="Litter picker", summary="Pick", what_you_do="Pick", group=groups["cafe"]["en"], commitment="flexible", live=False)
+    newer = OpportunityPage(
+        title="Litter picker",
+        summary="Pick",
+        what_you_do="Pick",
+        group=groups["cafe"]["en"],
+        commitment="flexible",
+        live=False,
+    )
     OpportunityPage.objects.get(title="Desk volunteer").get_parent().add_child(instance=newer)
     newer.save_revision().publish()
     assert home_titles() == ["Litter picker", "Aliased helper", "Desk volunteer"]
