@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
+    "home.routing.KeptRoutesMiddleware",  # after the page cache: only pages it renders are routed
 ]
 
 ROOT_URLCONF = "portal.urls"
