@@ -83,12 +83,14 @@ def prime_route(request, path):
 
 
 class KeptRoutesMiddleware:
-    """Starts Wagtail's page serving from the kept route (see the module's docstring)."""
+    """Gives every request its kept site, and starts Wagtail's page serving from the kept
+    route (see the module's docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        kept_site(request)  # every view's settings and links ask for it, pages or not
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

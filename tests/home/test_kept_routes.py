@@ -42,6 +42,13 @@ def test_the_second_request_reads_neither_the_site_nor_the_pages_above(reader, l
     assert len(queries) < len(first_queries)
 
 
+def test_views_that_are_not_pages_read_no_site_either(reader, library):
+    reader.get("/en/search/?q=library")
+    search, queries = served(reader, "/en/search/?q=library")
+    assert "Gresford Library" in parse(search).get_text()
+    assert not [sql for sql in queries if "wagtailcore_site" in sql]
+
+
 def test_each_language_keeps_its_own_route(reader, library, locales):
     welsh = library.copy_for_translation(locales["cy"])
     welsh.title, welsh.slug = "Llyfrgell Gresffordd", "llyfrgell-gresffordd"
