@@ -85,21 +85,29 @@ def cached_filters(parser, token):
     listing's filter form, rendered once for each state the readers ask for and kept with the
     page-tree facts (its choices, such as the groups that organise events, change only when
     pages are published or a topic or area is saved). The state is the page, the language,
-    the day (a date may be too far ahead) and the query string without the page number."""
+    the day (a date may be too far ahead) and the query string without the page number; or,
+    given parameter names (``{% cached_filters "type" "topic" %}``), those parameters only,
+    for a part of a form that shows no other (the search form's choices, not its words)."""
+    names = [template.Variable(bit).resolve({}) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endcached_filters",))
     parser.delete_first_token()
-    return CachedFiltersNode(nodelist)
+    return CachedFiltersNode(nodelist, names)
 
 
 class CachedFiltersNode(template.Node):
-    def __init__(self, nodelist):
+    def __init__(self, nodelist, names=()):
         self.nodelist = nodelist
+        self.names = names
 
     def render(self, context):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        query = sorted((name, values) for name, values in request.GET.lists() if name != "page")
+        query = sorted(
+            (name, values)
+            for name, values in request.GET.lists()
+            if (name in self.names if self.names else name != "page")
+        )
         state = repr((request.path, current_language(), timezone.localdate().isoformat(), query))
         digest = hashlib.sha256(state.encode()).hexdigest()[:32]
         return cached(f"filters:{digest}", lambda: self.nodelist.render(context), in_process=False)

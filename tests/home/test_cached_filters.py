@@ -74,3 +74,30 @@ def test_a_newly_organising_group_joins_the_events_filter(client, event_index, m
     event_index["en"].add_child(instance=event)
     event.save_revision().publish()
     assert "Rhos Café" in group_options(client.get("/en/events/"))
+
+
+def test_the_search_forms_choices_are_kept_across_words_but_follow_the_chosen_ones(
+    client, make_group, topics, monkeypatch
+):
+    from home.templatetags import portal_tags
+
+    make_group("Gresford Library", topics=[topics["food"]])
+    renders, kept = [], portal_tags.cached
+
+    def counting(name, compute, **options):
+        return kept(name, lambda: renders.append(name) or compute(), **options)
+
+    monkeypatch.setattr(portal_tags, "cached", counting)
+
+    def chosen(path):
+        form = parse(client.get(path)).select_one("form.search-form")
+        return (
+            form.select_one('input[name="q"]')["value"],
+            form.select_one('select[name="topic"] option[selected]')["value"],
+        )
+
+    assert chosen("/en/search/?q=library") == ("library", "")
+    assert chosen("/en/search/?q=books") == ("books", "")  # the words are never kept
+    assert len([name for name in renders if name.startswith("filters:")]) == 1
+    assert chosen("/en/search/?q=books&topic=food") == ("books", "food")
+    assert len([name for name in renders if name.startswith("filters:")]) == 2
