@@ -4,11 +4,11 @@ Shown on every page but the home page as the GOV.UK Design System's breadcrumbs
 (https://design-system.service.gov.uk/components/breadcrumbs/), and given to search engines as
 a schema.org BreadcrumbList (https://schema.org/BreadcrumbList) that ends with the page itself.
 
-A page being served costs no query: Wagtail's routing fetched every ancestor on the way down
-and left each on its child (treebeard's ``get_parent`` cache), so the trail reads them from
-there. Elsewhere (a preview) the ancestors take one query. Nothing is cached, so a renamed,
-moved or unpublished section shows at once. Views that are not pages (search, topics) build
-their own trail with ``view_trail``.
+The links to the ancestors are kept with the page-tree facts (``home.page_cache``: renaming,
+moving or unpublishing a section retires them at once), for each page, language and site; when
+they are not kept, they come from the ancestors Wagtail's routing left on each page
+(treebeard's ``get_parent`` cache) or from one query. A preview never reads or keeps them.
+Views that are not pages (search, topics) build their own trail with ``view_trail``.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from bilingual.language import current_language
+
+from .page_cache import cached
 from .public_address import public_base_url, public_page_url
 
 # The tree's root is depth 1; each language's home page sits just below it.
@@ -69,15 +72,25 @@ def _ancestors(page):
     return chain[::-1]
 
 
+def _crumbs(pages, request):
+    """Crumbs for the live, routable ``pages`` (the home page's says "Home")."""
+    links = []
+    for page in pages:
+        crumb = _page_crumb(page, request)
+        if not page.live or crumb.url is None:
+            continue
+        links.append(_home_crumb(crumb.url, crumb.full_url) if page.depth == HOME_DEPTH else crumb)
+    return links
+
+
 def _links_above(page, request, include_page):
     """Links to the live, routable ancestors (and the page itself if ``include_page``)."""
-    links = []
-    for ancestor in [*_ancestors(page), page] if include_page else _ancestors(page):
-        crumb = _page_crumb(ancestor, request)
-        if not ancestor.live or crumb.url is None:
-            continue
-        links.append(_home_crumb(crumb.url, crumb.full_url) if ancestor.depth == HOME_DEPTH else crumb)
-    return links
+    own = _crumbs([page], request) if include_page else []
+    if getattr(request, "is_preview", False):
+        return _crumbs(_ancestors(page), request) + own
+    site = getattr(request, "_wagtail_site", None)
+    key = f"crumbs:{getattr(site, 'pk', '')}:{current_language()}:{page.path}"
+    return cached(key, lambda: _crumbs(_ancestors(page), request)) + own
 
 
 def _is_sub_route(page, request):

@@ -205,7 +205,7 @@ def test_a_served_page_takes_no_query_for_its_trail(client, demo_content, monkey
 
 
 def test_elsewhere_the_trail_takes_one_query(demo_content, rf):
-    """A page not reached by routing (as in a preview) finds its ancestors in one query."""
+    """A page not reached by routing, its trail not yet kept, finds its ancestors in one query."""
     chapter = GuidePage.objects.live().filter(depth=5, locale__language_code="en").first()
     request = rf.get(chapter.url)
     request._wagtail_site = Site.objects.get(is_default_site=True)
@@ -224,3 +224,16 @@ def test_json_ld_cannot_close_its_script_element():
     body = block.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body) == {"name": "Caffi </script><script>alert(1)</script> & Co"}
+
+
+def test_a_preview_never_reads_or_keeps_the_trail(demo_content, rf):
+    chapter = GuidePage.objects.live().filter(depth=5, locale__language_code="en").first()
+    request = rf.get(chapter.url)
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    request.is_preview = True
+    public_base_url()
+    for _ in range(2):
+        fresh = GuidePage.objects.get(pk=chapter.pk)
+        with CaptureQueriesContext(connection) as queries:
+            page_trail(fresh, request)
+        assert len(queries) == 1  # the ancestors, read afresh each time
