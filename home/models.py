@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -28,7 +28,7 @@ from .entry_points import entry_points
 from .page_cache import cached, forget_page_tree
 from .public_address import public_page_url, public_url
 from .translated_slugs import slug_from_translated_title
-from .visibility import visible_version
+from .visibility import may_be_restricted, visible_version
 
 # Where search.models.prefetch_topics() puts a listed page's topic links.
 PREFETCHED_TOPIC_LINKS = "prefetched_topic_links"
@@ -91,6 +91,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail asks this before serving the page (its ``before_serve_page`` check) and
+        reads the page's ancestors and their restrictions to answer, in two queries; the paths
+        that can have any are kept with the page tree (``home.visibility``), so a page outside
+        them answers with none at no query."""
+        if may_be_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def save(self, *args, **kwargs):
         # A wagtail-localize translation left with the source's slug takes one from its title.

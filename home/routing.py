@@ -55,10 +55,11 @@ def _where_routing_starts(request, site, path, components):
     shown = result.page
     parent = getattr(shown, "_cached_parent_obj", None)
     start = parent if isinstance(parent, RoutesChildrenInOneQuery) else shown
-    root_path = site.root_page.localized.url_path
-    own = [part for part in start.url_path.removeprefix(root_path).split("/") if part]
-    if not start.url_path.startswith(root_path) or components[: len(own)] != own:
-        return NOWHERE  # reached some other way (not below this language's root): Wagtail's
+    # Routing began at the root's translation in this language, at the root's depth: the
+    # start's url_path below it is the path the start consumed.
+    own = start.url_path.strip("/").split("/")[site.root_page.depth - 1 :]
+    if start.depth < site.root_page.depth or components[: len(own)] != own:
+        return NOWHERE  # reached some other way: Wagtail's
     return (start._meta.label_lower, start.pk, start.url_path, len(own))
 
 

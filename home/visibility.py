@@ -22,6 +22,27 @@ def _restricted_paths():
     return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
+def _served_restricted_paths():
+    """The paths below which serving a page finds a view restriction, as Wagtail's
+    ``Page.get_view_restrictions`` finds them: each restricted page's, and each alias's of a
+    restricted page (an alias takes its source's restrictions; the source's own ancestors are
+    not asked)."""
+    restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    paths.update(Page.objects.filter(alias_of_id__in=restricted).values_list("path", flat=True))
+    return sorted(paths)
+
+
+def may_be_restricted(page):
+    """False only when Wagtail would find no view restriction on ``page`` or above it: it is no
+    alias and no restricted page (or alias of one) is above it or itself."""
+    if page.alias_of_id is not None:
+        return True
+    return any(
+        page.path.startswith(path) for path in cached("served-restricted-paths", _served_restricted_paths)
+    )
+
+
 def private_q():
     """Matches every page in a view-restricted section (the restricted page included)."""
     q = Q(pk__in=[])

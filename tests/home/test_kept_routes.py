@@ -78,11 +78,34 @@ def test_a_page_taken_offline_or_made_private_behind_the_cache_is_not_shown(read
 
     cafe = make_group("Rhos Cafe")
     reader.get("/en/groups/rhos-cafe/")
-    PageViewRestriction.objects.bulk_create(  # no post_save: the version stays
-        [PageViewRestriction(page=cafe, restriction_type=PageViewRestriction.LOGIN)]
-    )
+    PageViewRestriction.objects.create(page=cafe, restriction_type=PageViewRestriction.LOGIN)
     response = reader.get("/en/groups/rhos-cafe/")
-    assert response.status_code == 302 and "/_util/login/" in response["Location"]
+    assert response.status_code == 302 and response["Location"].startswith("/en/_util/login/")
+
+
+def test_a_public_page_is_served_without_reading_restrictions(reader, library):
+    reader.get(GROUP)
+    _, queries = served(reader, GROUP)
+    assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
+
+
+def test_a_private_section_and_every_alias_of_a_private_page_still_ask_for_sign_in(
+    reader, library, directory, make_group, locales
+):
+    """Wagtail's rule, kept: restrictions cover the pages below, and an alias takes its source's."""
+    for path in ("/en/groups/", GROUP, "/cy/grwpiau/"):
+        reader.get(path)
+    PageViewRestriction.objects.create(page=directory["en"], restriction_type=PageViewRestriction.LOGIN)
+    private = make_group("Rhos Cafe")
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    private.copy_for_translation(locales["cy"], alias=True)  # made after the restriction
+    for _ in range(2):
+        assert reader.get(GROUP)["Location"].startswith("/en/_util/login/")
+        assert reader.get("/en/groups/rhos-cafe/")["Location"].startswith("/en/_util/login/")
+        assert b'name="password"' in reader.get("/cy/grwpiau/rhos-cafe/").content
 
 
 def test_sub_routes_and_a_missing_page_still_route(reader, library):
