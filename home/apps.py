@@ -32,6 +32,12 @@ class HomeConfig(AppConfig):
         # A site alert saved or deleted shows or goes on every page at once.
         post_save.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-saved")
         post_delete.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-deleted")
+        # A picture edited (a new file or focal point makes new renditions and deletes the old
+        # ones) shows at once on every kept card (``{% tree_version %}``).
+        from wagtail.images import get_image_model
+
+        post_save.connect(forget_page_tree, sender=get_image_model(), dispatch_uid="tree-image-saved")
+        post_delete.connect(forget_page_tree, sender=get_image_model(), dispatch_uid="tree-image-deleted")
         # Topics and areas appear in every listing's filters (``{% cached_filters %}``).
         for model in apps.get_models():
             if issubclass(model, BilingualNameMixin):

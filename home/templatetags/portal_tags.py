@@ -14,7 +14,7 @@ from bilingual.translations import language_versions as find_language_versions
 from home.alerts import alerts_for, hidden_alert_ids, seconds_until_alerts_change
 from home.breadcrumbs import page_trail
 from home.models import PortalSettings
-from home.page_cache import cached, keep_no_longer_than
+from home.page_cache import cached, keep_no_longer_than, tree_key
 from home.public_address import public_url
 from home.visibility import publicly_visible
 
@@ -111,6 +111,16 @@ class CachedFiltersNode(template.Node):
         state = repr((request.path, current_language(), timezone.localdate().isoformat(), query))
         digest = hashlib.sha256(state.encode()).hexdigest()[:32]
         return cached(f"filters:{digest}", lambda: self.nodelist.render(context), in_process=False)
+
+
+@register.simple_tag
+def tree_version():
+    """``{% tree_version as tree %}{% cache 3600 "group-card" tree group.pk … %}``: the
+    page-tree version, for Django's fragment cache to vary on, so that a card (which shows its
+    page and the topics, areas and groups it names) retires with everything else the moment a
+    page is published or a topic or area is saved (``home.page_cache``).
+    See https://docs.djangoproject.com/en/5.2/topics/cache/#template-fragment-caching"""
+    return tree_key("fragments")
 
 
 @register.simple_tag

@@ -138,6 +138,16 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered cards ({% cache %} in the listings' templates) are kept by each process in its own
+# memory, not in Redis: a listing shows twenty and a round trip each would cost more than
+# rendering them. Their keys hold the page-tree version ({% tree_version %}), which Redis
+# shares, so every process retires them together when a page is published.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rendered-cards",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # throttles failed sign-ins (django-axes)
