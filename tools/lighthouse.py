@@ -44,8 +44,18 @@ PAGES = [  # (page, path): issue 18's home, directory, group, event and search p
 ]
 
 
-def audit(url, report_path):
-    """Lighthouse's JSON report of ``url``."""
+def audit(url, report_path, tries=2):
+    """Lighthouse's JSON report of ``url``, tried again once: the first run in a fresh chromium
+    now and then records no trace (Lighthouse's NO_NAVSTART)."""
+    for attempt in range(1, tries + 1):
+        try:
+            return run_lighthouse(url, report_path)
+        except subprocess.CalledProcessError:
+            if attempt == tries:
+                raise
+
+
+def run_lighthouse(url, report_path):
     subprocess.run(
         [
             str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_path}",
