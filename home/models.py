@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -91,6 +91,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def language_code(self):
+        """The page's language ("en", "cy") without a query for its locale: the locales' codes
+        are kept with the page-tree facts."""
+        codes = cached("locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code")))
+        return codes.get(self.locale_id) or self.locale.language_code
 
     def get_view_restrictions(self):
         """Wagtail asks this before serving the page (its ``before_serve_page`` check) and

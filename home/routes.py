@@ -21,7 +21,7 @@ def words_pattern(words, after="/"):
 
 def word_for(page, words):
     """The view's word in the page's own language."""
-    return words.get(page.locale.language_code, words["en"])
+    return words.get(page.language_code, words["en"])
 
 
 def wrong_word_redirect(page, request, word, words, after="/"):

@@ -133,7 +133,7 @@ class StoryIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
         return context
 
     def feeds(self):
-        return feed_links(self.url, self.locale.language_code)
+        return feed_links(self.url, self.language_code)
 
     @re_path(words_pattern(FEED_WORDS), name="rss_feed")
     def rss_feed(self, request, word):
@@ -296,9 +296,7 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A story's address is its index's address followed by the story's slug.
-        context["feeds"] = (
-            feed_links(self.url[: -len(self.slug) - 1], self.locale.language_code) if self.url else []
-        )
+        context["feeds"] = feed_links(self.url[: -len(self.slug) - 1], self.language_code) if self.url else []
         # The template caches the story under the page-tree version (home.page_cache): publishing
         # anything it shows retires the copy, and it expires within the hour in case a topic,
         # area or picture it shows is changed.

@@ -44,7 +44,7 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
             paginator_page=paginator_page,
             opportunity_count=paginator_page.paginator.count,
             listing_url=self.get_url(request),
-            offers_url=self.get_url(request) + form_path(OFFERS_PATH, self.locale.language_code),
+            offers_url=self.get_url(request) + form_path(OFFERS_PATH, self.language_code),
         )
         return context
 
@@ -71,7 +71,7 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
     def contact(self, request, word, slug):
         group = self._group(slug)
         urls = self._contact_urls(group)
-        language = self.locale.language_code
+        language = self.language_code
         if word != CONTACT_PATH[language]:
             return redirect(urls[language], permanent=True)
         return message_form_view(
@@ -91,14 +91,14 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
 
     def _offer_urls(self, new=False, thanks=False):
         def new_word(index):
-            return NEW_OFFER_PATH[index.locale.language_code]
+            return NEW_OFFER_PATH[index.language_code]
 
         return form_urls(self, OFFERS_PATH, new_word if new else None, thanks)
 
     @re_path(r"^(?P<word>offers|cynigion)/$", name="offers")
     def offers(self, request, word):
         urls = self._offer_urls()
-        language = self.locale.language_code
+        language = self.language_code
         if word != OFFERS_PATH[language]:
             return redirect(urls[language], permanent=True)
         return self.render(
@@ -114,7 +114,7 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
     @re_path(r"^(?P<word>offers|cynigion)/(?P<new>new|newydd)/$", name="offer_form")
     def offer_form(self, request, word, new):
         urls = self._offer_urls(new=True)
-        language = self.locale.language_code
+        language = self.language_code
         if (word, new) != (OFFERS_PATH[language], NEW_OFFER_PATH[language]):
             return redirect(urls[language], permanent=True)
         thanks_url = self._offer_urls(new=True, thanks=True)[language]
@@ -129,7 +129,7 @@ class VolunteeringIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPa
             template="volunteering/offer_thanks.html",
             context_overrides={
                 "alternate_urls": self._offer_urls(new=True, thanks=True),
-                "offers_url": self._offer_urls()[self.locale.language_code],
+                "offers_url": self._offer_urls()[self.language_code],
                 "expiry_days": settings.OFFER_EXPIRY_DAYS,
             },
         )

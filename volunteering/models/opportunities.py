@@ -344,7 +344,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
     @re_path(r"^(?P<word>help|helpu)/$", name="help")
     def help_form(self, request, word):
         urls = form_urls(self, HELP_PATH)
-        language = self.locale.language_code
+        language = self.language_code
         if word != HELP_PATH[language]:
             return redirect(urls[language], permanent=True)
         if not self.is_open or self.organiser is None:
@@ -366,7 +366,7 @@ class OpportunityPage(RoutablePageMixin, BasePage):
 
     @property
     def help_url(self):
-        return self.url + form_path(HELP_PATH, self.locale.language_code)
+        return self.url + form_path(HELP_PATH, self.language_code)
 
     @property
     def is_open(self):
