@@ -34,6 +34,18 @@ from .visibility import may_be_restricted, visible_version
 PREFETCHED_TOPIC_LINKS = "prefetched_topic_links"
 
 
+def locale_codes():
+    """{locale id: language code} of the site's languages, kept with the page-tree facts."""
+    return cached("locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code")))
+
+
+def active_locale_id():
+    """The id of the reader's language's locale (Wagtail's ``Locale.get_active()``, no query)."""
+    language = current_language()
+    found = [pk for pk, code in locale_codes().items() if code == language]
+    return found[0] if found else Locale.get_active().pk
+
+
 class BasePage(Page):
     """What every content page has: a summary and an image for listings, and search fields.
 
@@ -96,8 +108,7 @@ class BasePage(Page):
     def language_code(self):
         """The page's language ("en", "cy") without a query for its locale: the locales' codes
         are kept with the page-tree facts."""
-        codes = cached("locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code")))
-        return codes.get(self.locale_id) or self.locale.language_code
+        return locale_codes().get(self.locale_id) or self.locale.language_code
 
     def get_view_restrictions(self):
         """Wagtail asks this before serving the page (its ``before_serve_page`` check) and

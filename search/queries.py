@@ -11,12 +11,15 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.query import And, Or, PlainText
 
 from bilingual.language import current_language
 from bilingual.welsh import query_alternatives, words
+from home.models import active_locale_id
+from home.page_cache import cached
 from home.visibility import publicly_visible
 
 from .models import Topic, prefetch_topics
@@ -58,7 +61,7 @@ def live_pages_in_language(search_types=None):
     of the searchable types (``search_types``, default all): one query of the page table."""
     models = searchable_models()
     chosen = [models[search_type] for search_type in (search_types or models)]
-    return publicly_visible(Page.objects.live().filter(locale=Locale.get_active())).type(*chosen)
+    return publicly_visible(Page.objects.live().filter(locale_id=active_locale_id())).type(*chosen)
 
 
 def searchable(pages):
@@ -153,7 +156,10 @@ def demoted_to_the_end(rows, demoted):
     """``rows`` ((pk, …) tuples, best first) with the demoted pages' rows after the others."""
     if demoted is None:
         return rows
-    late = set(demoted.values_list("id", flat=True))
+    # Kept for the day (a listing's review date moves it; marking one reviewed retires it).
+    late = set(
+        cached(f"search-demoted:{timezone.localdate()}", lambda: list(demoted.values_list("id", flat=True)))
+    )
     return [row for row in rows if row[0] not in late] + [row for row in rows if row[0] in late]
 
 

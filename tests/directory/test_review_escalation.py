@@ -245,11 +245,28 @@ def test_listings_not_checked_recently_come_last_in_search(make_group, backend):
         assert len(checked) == 4
         best = checked[0]
         GroupPage.objects.filter(pk=best).update(last_reviewed=days_ago(365 + 184))
+        forget_page_tree()  # as a review date changed by the site does (directory.reviews)
         found = queries.search("allotment")
         assert found["counts"]["groups"] == 4
         # The best match comes last; the others keep their order.
         assert [page.pk for page in found["page_of_results"]] == [*checked[1:], best]
         assert order("groups") == [*checked[1:], best]
+
+
+def test_a_listing_comes_last_in_search_on_the_day_it_is_overdue_with_nothing_published(make_group, now):
+    for title in ("Allotment allotment", "Garden"):
+        make_group(title, summary="An allotment", last_reviewed=days_ago(5))
+    with translation.override("en"):
+
+        def order():
+            return [page.pk for page in queries.search("allotment")["page_of_results"]]
+
+        best, other = order()
+        GroupPage.objects.filter(pk=best).update(last_reviewed=days_ago(365 + 182))  # overdue in 2 days
+        forget_page_tree()
+        assert order() == [best, other]  # today's demoted listings kept
+        now.return_value += timedelta(days=2)
+        assert order() == [other, best]
 
 
 def test_search_pages_of_results_span_the_demoted_ones(make_group):
