@@ -39,6 +39,23 @@ def test_a_repeating_event_is_listed_once_at_its_next_date(client, make_event):
     assert listed_titles(parse(client.get("/en/events/past/"))) == []
 
 
+def test_a_kept_card_shows_the_date_the_listing_lists_the_event_at(client, make_event, now):
+    """A card is kept per date shown: another date asked for, or the next date once one is
+    over, with nothing published, shows on the card."""
+    make_event("Conversation Group", days=-21, repeat="weekly")  # Thursdays
+    assert (
+        "Thursday 12 November 2026"
+        in parse(client.get("/en/events/")).select_one(".event-card__when").get_text()
+    )
+    later = parse(client.get("/en/events/?date=2026-11-26"))
+    assert "Thursday 26 November 2026" in later.select_one(".event-card__when").get_text()
+    now.return_value += timedelta(days=7)  # the 12th is over
+    assert (
+        "Thursday 19 November 2026"
+        in parse(client.get("/en/events/")).select_one(".event-card__when").get_text()
+    )
+
+
 def test_a_date_that_ended_earlier_today_is_over_in_the_listing(client, make_event):
     """At 09:30 a session that ran from 07:00 to 08:00 is over: the series is listed at its next
     date, and a one-off is among the past events."""
