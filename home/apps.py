@@ -33,7 +33,7 @@ class HomeConfig(AppConfig):
         post_save.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-saved")
         post_delete.connect(forget_page_tree, sender=SiteAlert, dispatch_uid="tree-alert-deleted")
         # A picture edited (a new file or focal point makes new renditions and deletes the old
-        # ones) shows at once on every kept card (``{% tree_version %}``).
+        # ones) shows at once on every kept card (``{% kept_card %}``).
         from wagtail.images import get_image_model
 
         post_save.connect(forget_page_tree, sender=get_image_model(), dispatch_uid="tree-image-saved")

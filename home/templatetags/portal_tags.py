@@ -3,6 +3,7 @@ import json
 from datetime import datetime
 
 from django import template
+from django.templatetags.cache import CacheNode
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
@@ -113,14 +114,28 @@ class CachedFiltersNode(template.Node):
         return cached(f"filters:{digest}", lambda: self.nodelist.render(context), in_process=False)
 
 
-@register.simple_tag
-def tree_version():
-    """``{% tree_version as tree %}{% cache 3600 "group-card" tree group.pk … %}``: the
-    page-tree version, for Django's fragment cache to vary on, so that a card (which shows its
-    page and the topics, areas and groups it names) retires with everything else the moment a
-    page is published or a topic or area is saved (``home.page_cache``).
+@register.tag
+def kept_card(parser, token):
+    """``{% kept_card "group-card" group.pk … %}<li>…</li>{% endkept_card %}``: one card of a
+    listing, rendered once and kept for an hour by Django's fragment cache (``{% cache %}``, in
+    CACHES["template_fragments"]), varying on what the card shows (the names given) and always
+    on the reader's language and the page-tree version, so that a card (which shows its page and
+    the topics, areas and groups it names) retires with everything else the moment a page is
+    published or a topic, area or picture is saved (``home.page_cache``).
     See https://docs.djangoproject.com/en/5.2/topics/cache/#template-fragment-caching"""
-    return tree_key("fragments")
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("kept_card needs a name for the card")
+    nodelist = parser.parse(("endkept_card",))
+    parser.delete_first_token()
+    vary_on = [parser.compile_filter(name) for name in ("kept_card_version", "kept_card_language", *bits[2:])]
+    return KeptCardNode(nodelist, parser.compile_filter("3600"), bits[1].strip("\"'"), vary_on, None)
+
+
+class KeptCardNode(CacheNode):
+    def render(self, context):
+        with context.push(kept_card_version=tree_key("cards"), kept_card_language=current_language()):
+            return super().render(context)
 
 
 @register.simple_tag

@@ -138,9 +138,9 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Rendered cards ({% cache %} in the listings' templates) are kept by each process in its own
-# memory, not in Redis: a listing shows twenty and a round trip each would cost more than
-# rendering them. Their keys hold the page-tree version ({% tree_version %}), which Redis
+# Rendered cards ({% kept_card %}: Django's {% cache %} in the listings' templates) are kept by
+# each process in its own memory, not in Redis: a listing shows twenty and a round trip each
+# would cost more than rendering them. Their keys hold the page-tree version, which Redis
 # shares, so every process retires them together when a page is published.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

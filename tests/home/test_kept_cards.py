@@ -1,4 +1,4 @@
-"""Kept cards: each listing's cards are rendered once per page-tree version ({% tree_version %}
+"""Kept cards: each listing's cards are rendered once per page-tree version ({% kept_card %}
 with Django's fragment cache, kept in each process), and never outlive what they show: the
 page, its topics, its area, its picture, the reader's language and place."""
 
