@@ -6,6 +6,7 @@ however many pages match.
 """
 
 import difflib
+import functools
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -71,14 +72,33 @@ def searchable(pages):
     return Page.objects.filter(id__in=pages.values("id"))
 
 
-def in_display_order(pages):
-    """The specific pages for ``pages`` (base pages or their ids), keeping their order."""
+class ListedResult:
+    """One result as its card (templates/search/result.html) needs it: ``pk``, which the kept
+    card is keyed on, ``position`` (latitude, longitude) near a place, and ``page``, the specific
+    page with its topics. The pages are fetched only when a card is not kept already, and then
+    every result's of the page at once (``shown_results``): a page of kept cards costs no query
+    for the pages and no model instances."""
+
+    def __init__(self, pk, fetched, position=None):
+        self.pk, self.position = pk, position
+        self._fetched = fetched
+
+    @property
+    def page(self):
+        return self._fetched().get(self.pk)
+
+
+def shown_results(pages, positions=None):
+    """``pages`` (base pages or their ids, in display order) as ``ListedResult``s sharing one
+    fetch; ``positions``: {pk: (latitude, longitude)} near a place."""
     ids = [getattr(page, "pk", page) for page in pages]
-    by_id = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
-    }
-    return [by_id[pk] for pk in ids if pk in by_id]
+
+    @functools.cache
+    def fetched():
+        specific = Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
+        return {page.pk: page for page in specific}
+
+    return [ListedResult(pk, fetched, (positions or {}).get(pk)) for pk in ids]
 
 
 def build_query(alternatives):
@@ -203,7 +223,7 @@ def search(query, search_type=None, topic=None, page_number=None, near=None):
                 searchable(pages.filter(id__in=demoted)).search(search_query),
             )
         page_of_results = Paginator(results, PER_PAGE).get_page(page_number)
-    page_of_results.object_list = in_display_order(page_of_results.object_list)
+    page_of_results.object_list = shown_results(page_of_results.object_list)
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results}
 
 
@@ -221,9 +241,7 @@ def nearest_first(pages, alternatives, search_type, page_number):
         pages = pages.type(searchable_models()[search_type])
     page_of_results = Paginator(pages, PER_PAGE).get_page(page_number)
     position_of = {page.pk: (page.position_latitude, page.position_longitude) for page in page_of_results}
-    page_of_results.object_list = in_display_order(page_of_results.object_list)
-    for result in page_of_results.object_list:
-        result.position = position_of[result.pk]
+    page_of_results.object_list = shown_results(page_of_results.object_list, position_of)
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results, "near": True}
 
 
@@ -276,6 +294,7 @@ def pages_on_topic(topic, search_type=None, page_number=None):
     counts = counts_by_type(dict(pages.order_by().values_list("content_type").annotate(Count("id"))))
     if search_type:
         pages = pages.type(searchable_models()[search_type])
-    page_of_results = Paginator(pages.order_by("content_type_id", "title"), PER_PAGE).get_page(page_number)
-    page_of_results.object_list = in_display_order(page_of_results.object_list)
+    in_order = pages.order_by("content_type_id", "title").values_list("pk", flat=True)
+    page_of_results = Paginator(in_order, PER_PAGE).get_page(page_number)
+    page_of_results.object_list = shown_results(page_of_results.object_list)
     return {"counts": counts, "page_of_results": page_of_results}

@@ -36,6 +36,13 @@ def highlight(text, alternatives):
 
 
 @register.filter
+def marked_words(alternatives):
+    """The words ``highlight`` marks for ``alternatives``, as one text: what a kept result card
+    varies on."""
+    return " ".join(sorted(set().union(*alternatives))) if alternatives else ""
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key)
 

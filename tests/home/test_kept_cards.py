@@ -4,7 +4,9 @@ page, its topics, its area, its picture, the reader's language and place."""
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from home.page_cache import VERSION_KEY
 from places.models import Postcode
@@ -70,3 +72,32 @@ def test_each_language_and_each_place_has_its_own_cards(reader, make_group, loca
     near_one = card_texts(reader, "/en/groups/?near=LL12+0AB&within=50")[0]
     near_other = card_texts(reader, "/en/groups/?near=LL12&within=50")[0]
     assert "miles" in near_one and "miles" in near_other and near_one != near_other
+
+
+def search_cards(reader, path):
+    return [str(card) for card in parse(reader.get(path)).select("li.search-result")]
+
+
+def test_search_results_are_kept_per_marked_words_and_follow_a_publish(reader, make_group, topics):
+    group = make_group("Gresford Library", summary="Books in Gresford.", topics=[topics["food"]])
+    group.save_revision().publish()
+    by_library = search_cards(reader, "/en/search/?q=library")[0]
+    assert "<mark>Library</mark>" in by_library and "<mark>Gresford" not in by_library
+    by_place = search_cards(reader, "/en/search/?q=gresford")[0]
+    assert "<mark>Gresford</mark> Library" in by_place and "<mark>Library" not in by_place
+    assert "<mark>" not in search_cards(reader, "/en/topics/food/")[0]
+
+    def group_table_read(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert reader.get(path).status_code == 200
+        return any("directory_grouppage" in query["sql"] for query in queries)
+
+    # A page of kept results reads no page for its cards; without them it does.
+    assert not group_table_read("/en/search/?q=library")
+    caches["template_fragments"].clear()
+    assert group_table_read("/en/search/?q=library")
+
+    group.summary = "Books and coffee in Gresford."
+    group.save_revision().publish()
+    assert "Books and coffee" in search_cards(reader, "/en/search/?q=library")[0]
+    assert "Books and coffee" in search_cards(reader, "/en/topics/food/")[0]
