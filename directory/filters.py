@@ -7,7 +7,7 @@ reader gets the list without that filter and the form shows what was not underst
 import hashlib
 
 from django import forms
-from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from bilingual.welsh import WELSH_ALPHABET
+from home.listing import fetched_when_shown
 from home.listing_filters import ChosenFilters
 from home.page_cache import cached
 from home.visibility import publicly_visible
@@ -126,8 +127,8 @@ class GroupFilter(ChosenFilters):
         return self.form.near_only(groups)
 
     def listed(self):
-        """Every matching group in display order, for the paginator (``with_cards`` then fetches
-        what the cards of the page shown need).
+        """The ids of every matching group in display order, for the paginator (``with_cards``
+        then fetches what the cards of the page shown need, if they are not kept).
 
         A to Z is the stored key of the page's own language (``bilingual.welsh``'s Welsh order
         on Welsh pages), so ``ORDER BY … LIMIT`` gives the same page Python's sort would.
@@ -141,13 +142,15 @@ class GroupFilter(ChosenFilters):
         if self.letter:
             groups = groups.filter(title_initial=self.letter)
         if self.form.place:  # near a postcode: nearest first, the distance worked out in SQL
-            return groups.order_by("distance_order", "pk")
+            return groups.order_by("distance_order", "pk").values_list("pk", flat=True)
         if self.values.get("sort") == "updated":
-            return groups.order_by(F("last_published_at").desc(nulls_last=True), "path")
+            return groups.order_by(F("last_published_at").desc(nulls_last=True), "path").values_list(
+                "pk", flat=True
+            )
         not_checked = Q(last_reviewed__lt=unchecked_before())
         return DemotedLast(
-            groups.exclude(not_checked).order_by("title_sort_key", "path"),
-            groups.filter(not_checked).order_by("title_sort_key", "path"),
+            groups.exclude(not_checked).order_by("title_sort_key", "path").values_list("pk", flat=True),
+            groups.filter(not_checked).order_by("title_sort_key", "path").values_list("pk", flat=True),
             counts=(self.count(not_checked=False), self.count(not_checked=True)),
         )
 
@@ -203,11 +206,14 @@ class GroupFilter(ChosenFilters):
         return [(letter, letter in self.count_by_letter) for letter in self.alphabet]
 
     @staticmethod
-    def with_cards(groups):
-        """``groups`` (a page of them, as a list) with what each card shows, fetched in a fixed
-        number of queries however the page was read (``listed()`` may read it in two parts)."""
-        # The rendition must match the one in directory/group_index_page.html.
-        images = get_image_model().objects.prefetch_renditions("fill-160x160")
-        groups = list(groups)
-        prefetch_related_objects(groups, prefetch_topics(), Prefetch("listing_image", queryset=images))
-        return groups
+    def with_cards(group_ids):
+        """A page of ``group_ids`` (home.listing's ``Listed``) whose groups, with what each card
+        shows, are fetched in a fixed number of queries, and only if a card is not kept."""
+
+        def groups_with_cards(ids):
+            # The rendition must match the one in directory/group_index_page.html.
+            images = get_image_model().objects.prefetch_renditions("fill-160x160")
+            groups = GroupPage.objects.filter(pk__in=ids)
+            return groups.prefetch_related(prefetch_topics(), Prefetch("listing_image", queryset=images))
+
+        return fetched_when_shown(group_ids, groups_with_cards)

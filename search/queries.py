@@ -6,7 +6,6 @@ however many pages match.
 """
 
 import difflib
-import functools
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +18,7 @@ from wagtail.search.query import And, Or, PlainText
 
 from bilingual.language import current_language
 from bilingual.welsh import query_alternatives, words
+from home.listing import fetched_when_shown
 from home.models import active_locale_id
 from home.page_cache import cached
 from home.visibility import publicly_visible
@@ -72,33 +72,15 @@ def searchable(pages):
     return Page.objects.filter(id__in=pages.values("id"))
 
 
-class ListedResult:
-    """One result as its card (templates/search/result.html) needs it: ``pk``, which the kept
-    card is keyed on, ``position`` (latitude, longitude) near a place, and ``page``, the specific
-    page with its topics. The pages are fetched only when a card is not kept already, and then
-    every result's of the page at once (``shown_results``): a page of kept cards costs no query
-    for the pages and no model instances."""
-
-    def __init__(self, pk, fetched, position=None):
-        self.pk, self.position = pk, position
-        self._fetched = fetched
-
-    @property
-    def page(self):
-        return self._fetched().get(self.pk)
-
-
 def shown_results(pages, positions=None):
-    """``pages`` (base pages or their ids, in display order) as ``ListedResult``s sharing one
-    fetch; ``positions``: {pk: (latitude, longitude)} near a place."""
-    ids = [getattr(page, "pk", page) for page in pages]
+    """``pages`` (base pages or their ids, in display order) as home.listing's ``Listed`` items,
+    whose specific pages and topics are fetched only for a card not kept already;
+    ``positions``: {pk: (latitude, longitude)} near a place."""
 
-    @functools.cache
-    def fetched():
-        specific = Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
-        return {page.pk: page for page in specific}
+    def specific_pages(ids):
+        return Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
 
-    return [ListedResult(pk, fetched, (positions or {}).get(pk)) for pk in ids]
+    return fetched_when_shown([getattr(page, "pk", page) for page in pages], specific_pages, positions)
 
 
 def build_query(alternatives):

@@ -34,8 +34,10 @@ def test_a_card_is_rendered_once_and_follows_a_publish(reader, make_group, monke
     monkeypatch.setattr(
         kept, "set", lambda *args, **kwargs: stored.append(args[0]) or original_set(*args, **kwargs)
     )
-    card_texts(reader, "/en/groups/")
+    with CaptureQueriesContext(connection) as queries:
+        card_texts(reader, "/en/groups/")
     assert stored == []  # the second listing renders no card
+    assert not any('"directory_grouppage"."summary"' in query["sql"] for query in queries)  # nor reads one
     group.summary = "Books and a warm room."
     group.save_revision().publish()
     assert "Books and a warm room." in card_texts(reader, "/en/groups/")[0]

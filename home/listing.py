@@ -1,0 +1,35 @@
+"""A page of a listing as its kept cards need them ({% kept_card %}, home/templatetags).
+
+A listing reads, in order, only the keys of the items on the page asked for; each card is
+rendered from the fetched page only when it is not kept already, and then every item of that
+page is fetched at once. A page of kept cards thus costs no query for its pages, their topics or
+pictures, and no model instances: the listing's time then goes into its order and counts alone.
+"""
+
+import functools
+
+
+class Listed:
+    """One item of a listing: ``pk``, which its kept card is keyed on; ``position`` (latitude,
+    longitude) where the listing was asked near a place; ``page``, the fetched item, or None if
+    it has gone since its key was read."""
+
+    def __init__(self, pk, fetched, position=None):
+        self.pk, self.position = pk, position
+        self._fetched = fetched
+
+    @property
+    def page(self):
+        return self._fetched().get(self.pk)
+
+
+def fetched_when_shown(ids, fetch, positions=None):
+    """``ids`` (in display order) as ``Listed`` items sharing one call of ``fetch(ids)``, an
+    iterable of the items with what their cards show; ``positions``: {pk: (latitude, longitude)}."""
+    ids = list(ids)
+
+    @functools.cache
+    def fetched():
+        return {item.pk: item for item in fetch(ids)}
+
+    return [Listed(pk, fetched, (positions or {}).get(pk)) for pk in ids]
