@@ -11,7 +11,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -22,8 +22,29 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
 
+class KeptClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis cache client, keeping one redis-py client for each connection pool.
+
+    Django makes a new ``redis.Redis`` for every cache operation, and making one fills its
+    table of about 170 reply handlers: 0.8 ms a call here, three times the round trip to Redis
+    itself (0.26 ms), on every cache read of every request. A client only holds its pool and
+    that table, and redis-py's clients may be shared between threads, so one per pool is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
-    """Django's Redis cache, answering "not cached" while Redis is unreachable.
+    """Django's Redis cache, answering "not cached" while Redis is unreachable, with one redis-py
+    client for all its calls (``KeptClientRedisCacheClient``).
 
     Besides redis-py's connection options (keep ``socket_connect_timeout`` and
     ``socket_timeout`` short), ``OPTIONS`` takes ``reconnect_after``: after a failure, seconds
@@ -36,6 +57,7 @@ class FailOpenRedisCache(RedisCache):
         options = dict(params.get("OPTIONS", {}))
         self.reconnect_after = options.pop("reconnect_after", 5)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = KeptClientRedisCacheClient
         self._retry_at = 0.0
         self._report = OutageReport(logger, "Redis", "serving without the cache until it is back")
 

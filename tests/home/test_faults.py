@@ -92,6 +92,20 @@ def test_production_uses_the_fail_open_cache_with_short_timeouts(production_cach
     assert session_engine == "django.contrib.sessions.backends.cached_db"  # the database holds them
 
 
+def test_every_cache_call_shares_one_redis_client(monkeypatch):
+    # Django would make a redis-py client (and its table of reply handlers) for every call.
+    import redis
+
+    made = []
+    original_init = redis.Redis.__init__
+    monkeypatch.setattr(
+        redis.Redis, "__init__", lambda *args, **kwargs: made.append(1) or original_init(*args, **kwargs)
+    )
+    cache = FailOpenRedisCache("redis://127.0.0.1:1/0", {})  # nothing listens: no call reaches it
+    clients = {id(cache._cache.get_client(write=write)) for write in (False, True, False, True)}
+    assert len(clients) == 1 and len(made) == 1
+
+
 @pytest.mark.django_db
 def test_the_site_carries_on_while_redis_is_down_and_uses_it_again_once_back(
     redis_server, production_caches, home_pages, django_user_model
