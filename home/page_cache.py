@@ -77,13 +77,14 @@ def forget_page_tree(**kwargs):
         cache.add(VERSION_KEY, time.time_ns(), None)
 
 
-def cached(name, compute, timeout=60 * 60, in_process=True, still_good=None):
+def cached(name, compute, timeout=60 * 60, still_good=None):
     """The fact ``name`` under the current page-tree version: from this request's or this
     process's own copy, else the shared cache, else ``compute()`` (then stored in both).
-    ``in_process=False`` for what is large or varies with each reader's query (a rendered
-    form): the shared cache alone keeps it. ``still_good(value)``, for a fact that time alone
-    makes stale (the next events, once one of them is over), says whether a kept value may be
-    used; one that may not is computed again and stored in its place."""
+    A process keeps the PROCESS_FACTS it used most recently, so facts with many keys (each
+    address's route, each choice of filters) push out the least used, never the menus every
+    page reads. ``still_good(value)``, for a fact that time alone makes stale (the next events,
+    once one of them is over), says whether a kept value may be used; one that may not is
+    computed again and stored in its place."""
     key = tree_key(name)
     facts = _request_facts.get()
     if facts is not None and key in facts:
@@ -92,10 +93,11 @@ def cached(name, compute, timeout=60 * 60, in_process=True, still_good=None):
     def usable(value):
         return value is not None and (still_good is None or still_good(value))
 
-    keep_in_process = in_process and facts is not None and facts.get(SHARED_VERSION)
+    keep_in_process = facts is not None and facts.get(SHARED_VERSION)
     kept = _process_facts.get(key) if keep_in_process else None
     if kept is not None and kept[1] > time.monotonic() and usable(kept[0]):
         value = kept[0]
+        _process_facts.move_to_end(key)
     else:
         value = cache.get(key)
         if not usable(value):
@@ -104,7 +106,7 @@ def cached(name, compute, timeout=60 * 60, in_process=True, still_good=None):
                 # Computing may itself have changed the tree (Wagtail creates a site's settings
                 # the first time they are read): store the value under the version it saw.
                 key = tree_key(name)
-                keep_in_process = in_process and facts.get(SHARED_VERSION)
+                keep_in_process = facts.get(SHARED_VERSION)
             cache.set(key, value, timeout)
         if keep_in_process:
             # No longer than the shared cache keeps it (an hour at most, in case it expires).

@@ -70,7 +70,7 @@ def prime_route(request, path):
         return
     components = [part for part in path.split("/") if part]
     key = f"route:{site.pk}:{current_language()}:{'/'.join(components)}"
-    start = cached(key, lambda: _where_routing_starts(request, site, path, components), in_process=False)
+    start = cached(key, lambda: _where_routing_starts(request, site, path, components))
     if not start or hasattr(request, "_wagtail_route_for_request"):
         return  # no page there, or just routed while computing it
     label, pk, url_path, consumed = start

@@ -111,7 +111,7 @@ class CachedFiltersNode(template.Node):
         )
         state = repr((request.path, current_language(), timezone.localdate().isoformat(), query))
         digest = hashlib.sha256(state.encode()).hexdigest()[:32]
-        return cached(f"filters:{digest}", lambda: self.nodelist.render(context), in_process=False)
+        return cached(f"filters:{digest}", lambda: self.nodelist.render(context))
 
 
 @register.tag

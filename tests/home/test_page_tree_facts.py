@@ -120,3 +120,19 @@ def test_while_the_cache_is_unreachable_the_process_keeps_nothing(counted_cache_
                 page_cache.cached("restricted-paths", lambda: computed.append(1) or [])
     assert computed == [1, 1]
     assert not page_cache._process_facts
+
+
+def test_the_facts_every_page_reads_outlast_many_one_off_facts(counted_cache_reads):
+    """Each address's route and each choice of filters is a fact of its own: however many
+    there are, the process keeps the ones in use and pushes out those used least recently."""
+    with one_request():
+        page_cache.cached("navigation:en", lambda: ["Home"])
+    for number in range(page_cache.PROCESS_FACTS * 2):
+        with one_request():
+            page_cache.cached("navigation:en", lambda: ["Home"])
+            page_cache.cached(f"route:2:en:groups/group-{number}", lambda: number)
+    counted_cache_reads.reset_mock()
+    with one_request():
+        page_cache.cached("navigation:en", lambda: ["Home"])
+    assert counted_cache_reads.call_count == 1  # the version alone: the menu was kept
+    assert len(page_cache._process_facts) == page_cache.PROCESS_FACTS
