@@ -130,7 +130,7 @@ def test_the_facts_every_page_reads_outlast_many_one_off_facts(counted_cache_rea
     for number in range(page_cache.PROCESS_FACTS * 2):
         with one_request():
             page_cache.cached("navigation:en", lambda: ["Home"])
-            page_cache.cached(f"route:2:en:groups/group-{number}", lambda: number)
+            page_cache.cached(f"route:2:en:groups/group-{number}", lambda: "kept start")
     counted_cache_reads.reset_mock()
     with one_request():
         page_cache.cached("navigation:en", lambda: ["Home"])
