@@ -20,6 +20,7 @@ from bilingual.language import current_language
 from bilingual.names import BilingualChoiceField
 from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
+from home.listing import fetched_when_shown
 from home.listing_filters import ChosenFilters
 from home.page_cache import cached
 from home.visibility import publicly_visible
@@ -153,7 +154,14 @@ class EventFilter(ChosenFilters):
         return events.select_related("venue")
 
     def paginate(self, page_number, per_page):
-        return Paginator(self.queryset(), per_page).get_page(page_number)
+        """A page of the listing as home.listing's ``Listed`` items, each with the date it is
+        listed at (``start``, ``end``): the events themselves are fetched only for a card not
+        kept already (``listed_events``)."""
+        rows = self.queryset().values_list("pk", "occurrence_start", "occurrence_end")
+        page = Paginator(rows, per_page).get_page(page_number)
+        events = self.index_page.events().select_related("venue")
+        page.object_list = listed_events(page.object_list, lambda ids: events.filter(pk__in=ids))
+        return page
 
     def by_month(self, events):
         """[(first day of the month, [events])] in listing order, by each event's listed date;
@@ -162,6 +170,21 @@ class EventFilter(ChosenFilters):
             return [(None, list(events))] if events else []
 
         def month_of(event):
-            return timezone.localtime(event.occurrence_start).date().replace(day=1)
+            return timezone.localtime(event.start).date().replace(day=1)
 
         return [(month, list(items)) for month, items in groupby(events, key=month_of)]
+
+
+def listed_events(rows, fetch):
+    """(event id, listed start, listed end) rows as home.listing's ``Listed`` items for
+    events/includes/event_card.html; ``fetch(ids)`` gives the events, with their venues, and is
+    called only when a card is not kept; each event is given the date it is listed at."""
+    when = {pk: (start, end) for pk, start, end in rows}
+
+    def events_with_cards(ids):
+        for event in fetch(ids):
+            event.occurrence_start, event.occurrence_end = when[event.pk]
+            yield event
+
+    shown = {pk: {"start": start, "end": end} for pk, (start, end) in when.items()}
+    return fetched_when_shown(when, events_with_cards, shown)

@@ -20,6 +20,7 @@ from home.visibility import publicly_visible
 
 from .editors import grant_event_permissions
 from .forms import organisers_for
+from .listing import listed_events
 from .models import EventIndexPage, EventPage, Venue
 
 GROUP_PAGE_EVENTS = 5
@@ -71,10 +72,11 @@ def _upcoming_section(events, number, request, all_label, query="", *, cache_as)
         return list(upcoming[:number])
 
     items = cached(f"upcoming-events:{cache_as}", next_events, still_good=_not_over)
+    rows = [(event.pk, event.occurrence_start, event.occurrence_end) for event in items]
     return {
         "heading": _("Upcoming events"),
         "template": "events/includes/group_events.html",
-        "items": items,
+        "items": listed_events(rows, lambda ids: items),
         "all_url": _listing_url(items[0], request) + query if items else None,
         "all_label": all_label,
     }

@@ -10,26 +10,31 @@ import functools
 
 
 class Listed:
-    """One item of a listing: ``pk``, which its kept card is keyed on; ``position`` (latitude,
-    longitude) where the listing was asked near a place; ``page``, the fetched item, or None if
-    it has gone since its key was read."""
+    """One item of a listing: ``pk``, which its kept card is keyed on; what the listing itself
+    knows of it beside its page and the card shows (``position``, (latitude, longitude) where
+    it was asked near a place; ``start`` and ``end``, the date a listing gives an event);
+    ``page``, the fetched item, or None if it has gone since its key was read."""
 
-    def __init__(self, pk, fetched, position=None):
-        self.pk, self.position = pk, position
+    position = start = end = None
+
+    def __init__(self, pk, fetched, **shown):
+        self.pk = pk
         self._fetched = fetched
+        self.__dict__.update(shown)
 
     @property
     def page(self):
         return self._fetched().get(self.pk)
 
 
-def fetched_when_shown(ids, fetch, positions=None):
+def fetched_when_shown(ids, fetch, shown=None):
     """``ids`` (in display order) as ``Listed`` items sharing one call of ``fetch(ids)``, an
-    iterable of the items with what their cards show; ``positions``: {pk: (latitude, longitude)}."""
+    iterable of the items with what their cards show; ``shown``: {pk: {name: value}}, what
+    the listing knows of each item besides (see ``Listed``)."""
     ids = list(ids)
 
     @functools.cache
     def fetched():
         return {item.pk: item for item in fetch(ids)}
 
-    return [Listed(pk, fetched, (positions or {}).get(pk)) for pk in ids]
+    return [Listed(pk, fetched, **(shown or {}).get(pk, {})) for pk in ids]

@@ -80,7 +80,8 @@ def shown_results(pages, positions=None):
     def specific_pages(ids):
         return Page.objects.filter(pk__in=ids).specific().prefetch_related(prefetch_topics())
 
-    return fetched_when_shown([getattr(page, "pk", page) for page in pages], specific_pages, positions)
+    shown = {pk: {"position": position} for pk, position in (positions or {}).items()}
+    return fetched_when_shown([getattr(page, "pk", page) for page in pages], specific_pages, shown)
 
 
 def build_query(alternatives):

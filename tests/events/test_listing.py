@@ -3,6 +3,8 @@
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.models import EventPage
 from events.recurrence import start_of_day
@@ -54,6 +56,17 @@ def test_a_kept_card_shows_the_date_the_listing_lists_the_event_at(client, make_
         "Thursday 19 November 2026"
         in parse(client.get("/en/events/")).select_one(".event-card__when").get_text()
     )
+
+
+def test_a_listing_of_kept_cards_reads_no_event_for_them(client, make_event):
+    make_event("Conversation Group", days=3, summary="Tea and Welsh.")
+    make_event("Repair Café", days=5)
+    assert listed_titles(parse(client.get("/en/events/"))) == ["Conversation Group", "Repair Café"]
+    with CaptureQueriesContext(connection) as queries:
+        soup = parse(client.get("/en/events/"))
+    assert listed_titles(soup) == ["Conversation Group", "Repair Café"]
+    assert "Tea and Welsh." in soup.select_one(".event-card").get_text()
+    assert not any('"events_eventpage"."summary"' in query["sql"] for query in queries)
 
 
 def test_a_date_that_ended_earlier_today_is_over_in_the_listing(client, make_event):
