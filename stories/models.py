@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from bilingual.language import current_language
 from directory.models import Area, GroupPage
 from home.blocks import BodyBlock, CallToActionBlock
+from home.listing import fetched_when_shown
 from home.models import BasePage, IndexPage, PortalSettings, RoutesChildrenInOneQuery, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
@@ -121,11 +122,16 @@ class StoryIndexPage(RoutesChildrenInOneQuery, RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = StoryFilterForm(request.GET)
-        stories = with_card_images(form.filter(self.stories())).select_related("area")
-        page_of_stories = Paginator(stories, self.per_page).get_page(request.GET.get("page"))
+        ids = form.filter(self.stories()).values_list("pk", flat=True)
+        page_of_stories = Paginator(ids, self.per_page).get_page(request.GET.get("page"))
+
+        def stories_with_cards(ids):
+            return with_card_images(StoryPage.objects.filter(pk__in=ids)).select_related("area")
+
         context.update(
             form=form,
-            stories=page_of_stories.object_list,
+            # Fetched only for a card not kept already (home.listing).
+            stories=fetched_when_shown(page_of_stories.object_list, stories_with_cards),
             paginator_page=page_of_stories,
             story_count=page_of_stories.paginator.count,
             feeds=self.feeds(),
