@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from bilingual.language import current_language
 from bilingual.welsh import sort_key_for
+from home.listing import fetched_when_shown
 from home.models import BasePage, IndexPage, TranslatedPageLink
 from home.page_cache import cached, tree_key
 from home.public_address import public_page_url
@@ -87,15 +88,21 @@ class GuideIndexPage(IndexPage):
         A guide on several topics is listed under each; guides with no topic come last, under
         "Other guides". A topic shows its first ``guides_per_topic`` guides and links to its
         topic page for the rest, so the page stays short however many guides there are. Which
-        guides those are is kept with the page-tree facts (only publishing changes it), so a
-        page costs one query for the guides shown.
+        guides those are is kept with the page-tree facts (only publishing changes it), and each
+        guide's entry is a kept card (home.listing): a page costs one query for the guides
+        shown, and none once their entries are kept.
         """
         language = current_language()
         by_topic, untopical = cached(
             f"guides-by-topic:{self.pk}:{language}", lambda: self._guide_ids_by_topic(language)
         )
         shown = {pk for pks, _count in by_topic.values() for pk in pks} | set(untopical)
-        guides = GuidePage.objects.filter(pk__in=shown).defer_streamfields().in_bulk()
+        guides = {
+            listed.pk: listed
+            for listed in fetched_when_shown(
+                shown, lambda ids: GuidePage.objects.filter(pk__in=ids).defer_streamfields()
+            )
+        }
         sections = [
             {
                 "slug": slug,
