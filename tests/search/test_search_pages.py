@@ -135,6 +135,25 @@ def test_topic_page_shows_everything_on_it_and_switches_language(client, make_gr
     assert client.get("/en/topics/food/?type=nope&page=abc").status_code == 200
 
 
+def test_a_topic_page_follows_what_is_published_on_it(client, make_group, topics):
+    """Its pages are kept with the page-tree facts: publishing, retagging or unpublishing a
+    page shows at once."""
+    bank = make_group("Food Bank", topics=[topics["food"]])
+    bank.save_revision().publish()
+    assert result_titles(parse(client.get("/en/topics/food/"))) == ["Food Bank"]
+    choir = make_group("Choir", topics=[topics["volunteering"]])
+    choir.save_revision().publish()
+    choir.topics.set([topics["food"]])
+    choir.save_revision().publish()
+    assert result_titles(parse(client.get("/en/topics/food/"))) == ["Choir", "Food Bank"]
+    assert (
+        "(2)"
+        in parse(client.get("/en/topics/food/")).select_one('.type-filter a[href*="type=groups"]').get_text()
+    )
+    bank.unpublish()
+    assert result_titles(parse(client.get("/en/topics/food/"))) == ["Choir"]
+
+
 def test_every_topic_on_a_group_page_links_to_its_topic_page(client, make_group, topics):
     make_group("Food Bank", topics=[topics["food"], topics["volunteering"]])
     links = [a["href"] for a in parse(client.get("/en/groups/food-bank/")).select(".topic-list a")]
