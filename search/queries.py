@@ -6,6 +6,7 @@ however many pages match.
 """
 
 import difflib
+import hashlib
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -194,7 +195,14 @@ def search(query, search_type=None, topic=None, page_number=None, near=None):
     results = searchable(pages).search(search_query)
     demoted = demoted_pages()
     if hasattr(results, "ranked_rows"):
-        counts, page_of_results = counted_in_one_pass(results, pages, search_type, page_number, demoted)
+        # The matches of these words, best first, are kept with the page-tree facts (only
+        # publishing changes them) for the day (the demoted listings move with the date).
+        words = repr(sorted(sorted(forms) for forms in alternatives))
+        digest = hashlib.sha256(words.encode()).hexdigest()[:32]
+        kept_as = f"search:{active_locale_id()}:{topic.pk if topic else ''}:{timezone.localdate()}:{digest}"
+        counts, page_of_results = counted_in_one_pass(
+            results, pages, search_type, page_number, demoted, kept_as
+        )
     else:
         counts = counts_by_type(results.facet("content_type_id"))
         if search_type:
@@ -228,18 +236,24 @@ def nearest_first(pages, alternatives, search_type, page_number):
     return {"alternatives": alternatives, "counts": counts, "page_of_results": page_of_results, "near": True}
 
 
-def counted_in_one_pass(results, pages, search_type, page_number, demoted=None):
+def counted_in_one_pass(results, pages, search_type, page_number, demoted, kept_as):
     """The counts per type and a page of ``results`` (the search of ``pages``; of
     ``search_type`` alone, if given), from one full-text query for every match's id and type
     (search/postgres_one_pass.py, search/sqlite_ranking.py), which meets ``pages`` itself rather
-    than the subquery of ids Wagtail's backend needed (``searchable``).
+    than the subquery of ids Wagtail's backend needed (``searchable``). That list is the
+    page-tree fact ``kept_as`` (home.page_cache.cached): the same words asked again, for another
+    type or page of results, cost no query until something is published.
 
     The same counts and the same order as ``.facet()``, ``.count()`` and slicing would give:
     a match's rank depends on that match alone, so leaving out the other types keeps the order
     (and moving the ``demoted`` pages to the end gives what ``DemotedLast`` gives).
     """
     types = type_of_content_type()
-    rows = demoted_to_the_end(results.ranked_rows(among=pages), demoted)
+
+    def ranked():
+        return demoted_to_the_end(results.ranked_rows(among=pages), demoted)
+
+    rows = cached(kept_as, ranked)
     counts = counts_by_type(Counter(content_type_id for _pk, content_type_id in rows))
     ids = [pk for pk, content_type_id in rows if not search_type or types.get(content_type_id) == search_type]
     return counts, Paginator(ids, PER_PAGE).get_page(page_number)

@@ -135,6 +135,20 @@ def test_topic_page_shows_everything_on_it_and_switches_language(client, make_gr
     assert client.get("/en/topics/food/?type=nope&page=abc").status_code == 200
 
 
+def test_the_same_words_again_are_answered_from_the_kept_matches_until_a_publish(client, make_group):
+    bank = make_group("Food Bank", summary="Food for families.")
+    bank.save_revision().publish()
+    assert result_titles(parse(client.get("/en/search/?q=food"))) == ["Food Bank"]
+    with CaptureQueriesContext(connection) as queries:
+        again = parse(client.get("/en/search/?q=Food&type=groups"))  # the same words, another type
+    assert result_titles(again) == ["Food Bank"]
+    assert not any("indexentry" in query["sql"] for query in queries)
+    growers = make_group("Food Growers", summary="Food from the garden.")
+    growers.save_revision().publish()
+    assert sorted(result_titles(parse(client.get("/en/search/?q=food")))) == ["Food Bank", "Food Growers"]
+    assert result_titles(parse(client.get("/en/search/?q=garden"))) == ["Food Growers"]
+
+
 def test_a_topic_page_follows_what_is_published_on_it(client, make_group, topics):
     """Its pages are kept with the page-tree facts: publishing, retagging or unpublishing a
     page shows at once."""
