@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage, RoutesChildrenInOneQuery
+from home.page_cache import tree_key
 from home.public_address import public_page_url, public_url
 from home.routes import word_for, words_pattern, wrong_word_redirect
 from home.visibility import publicly_visible, visible_version
@@ -509,10 +510,23 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Views
 
+    @property
+    def dates_shown(self):
+        """The dates the page shows, and whether each is still to come: what its kept copy
+        varies on besides the page-tree version (a date over, the next one shown)."""
+        return [
+            (occurrence.start, occurrence.end, occurrence.upcoming, occurrence.cancelled)
+            for occurrence in self._nearby_occurrences
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.previewing = getattr(request, "is_preview", False)
         context["calendar_url"] = calendar_file_url(self, request) if self.live else None
+        # The template caches the event, as stories do, under the page-tree version and the
+        # dates it shows (one light query): its venue, group and topics are read only when
+        # the cache has not got it.
+        context["fragment_version"] = tree_key("event-page")
         return context
 
     @re_path(words_pattern(EVENT_FILE_WORDS, after=".ics/"), name="calendar")

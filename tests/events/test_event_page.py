@@ -1,11 +1,13 @@
 """An event's page in both languages, its structured data, and creating one in the admin."""
 
 import json
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import TranslationSource
@@ -361,3 +363,21 @@ def test_the_data_migration_points_welsh_events_at_the_welsh_group(make_event, g
 
     assert EventPage.objects.get(pk=welsh.pk).group_id == group_pages["cy"].pk
     assert EventPage.objects.get(pk=english.pk).group_id == group_pages["en"].pk
+
+
+def test_the_kept_event_follows_its_dates_and_a_publish_and_reads_nothing_else(client, make_event, now):
+    """The page is kept per page-tree version and the dates it shows: once its date is over it
+    says so, with nothing published; a kept copy reads no venue, group or topics."""
+    event = make_event("Quiz Night", days=1, summary="Teams of four.")
+    assert not parse(client.get(event.url)).select(".notice--warning")
+    with CaptureQueriesContext(connection) as queries:
+        kept = parse(client.get(event.url))
+    assert "Teams of four." in kept.select_one(".lead").get_text()
+    assert not any("search_topic" in query["sql"] for query in queries)
+    now.return_value += timedelta(days=2)
+    assert parse(client.get(event.url)).select_one(".notice--warning").get_text(strip=True) == (
+        "This event has finished."
+    )
+    event.summary = "Teams of six."
+    event.save_revision().publish()
+    assert "Teams of six." in parse(client.get(event.url)).select_one(".lead").get_text()
