@@ -25,7 +25,7 @@ from bilingual.names import BilingualNameMixin
 from bilingual.welsh import initial_letter, stored_sort_key
 from home.blocks import BodyBlock
 from home.models import BasePage
-from home.page_cache import cached
+from home.page_cache import cached, tree_key
 from home.public_address import public_page_url, public_url
 
 from .. import schedule as meetings
@@ -438,6 +438,11 @@ class GroupPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = related_sections(self, request)
         context["may_be_claimed"] = not self.has_editors()
+        # The template caches the listing's own part, as stories do, under the page-tree
+        # version and the day (its "not checked recently" notice moves with the date); the
+        # sections other apps add, which change as time passes, are rendered each time.
+        context["fragment_version"] = tree_key("group-page")
+        context["fragment_day"] = timezone.localdate().isoformat()
         return context
 
     def has_editors(self):

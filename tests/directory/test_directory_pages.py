@@ -283,3 +283,24 @@ def test_group_page_query_count(client, make_group, topics, areas, locales):
         ):  # per-process caches, and other apps' sections fill theirs over two requests
             client.get(path)
         assert count_queries(client, path) < 15, path
+
+
+def test_the_kept_group_page_follows_the_date_and_a_publish_and_reads_no_topics(
+    client, make_group, topics, settings, now
+):
+    """The listing's own part is kept per page-tree version and day: its review notice appears
+    the day it falls due, with nothing published; a kept copy reads no topics."""
+    group = make_group("Gresford Library", summary="Books.", topics=[topics["food"]])
+    group.last_reviewed = timezone.localdate()
+    group.save_revision().publish()
+    assert not parse(client.get(group.url)).select(".notice--warning")
+    with CaptureQueriesContext(connection) as queries:
+        kept = parse(client.get(group.url))
+    assert "Books." in kept.select_one(".lead").get_text()
+    assert kept.select_one(".topic-list").get_text(strip=True) == "Food"
+    assert not any("search_topic" in query["sql"] for query in queries)
+    now.return_value += timedelta(days=settings.REVIEW_INTERVAL_DAYS + 1)
+    assert "last checked" in parse(client.get(group.url)).select_one(".notice--warning").get_text()
+    group.summary = "Books and coffee."
+    group.save_revision().publish()
+    assert "Books and coffee." in parse(client.get(group.url)).select_one(".lead").get_text()
