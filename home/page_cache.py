@@ -20,7 +20,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import got_request_exception, request_finished, request_started
 from django.dispatch import receiver
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import has_vary_header
+
+from .compression import GZipPublicPagesMiddleware
 
 VERSION_KEY = "page-tree-version"
 # A reader who has hidden a site alert (home.alerts) sees pages of their own.
@@ -138,6 +141,14 @@ class AnonymousPageCacheMiddleware:
     live under the page-tree version (``tree_key``), so publishing, unpublishing, moving
     or deleting any page, in either language, retires them all at once. Editors and previews are
     never served from or stored in the cache.
+
+    It sits just below the sessions in MIDDLEWARE, above CSRF, authentication, messages, CSP
+    and the rest: a page from the cache is served without them (each added what it adds to the
+    stored response on its way out the first time). A page for a browser that takes gzip (the
+    key says which) is stored compressed (``GZipPublicPagesMiddleware``, which then leaves it
+    alone), so it is compressed once, not for every reader. Nobody signed in has no session
+    cookie, so the request is judged by its cookies alone and the response once more by
+    ``request.user`` before it is stored.
     """
 
     def __init__(self, get_response):
@@ -147,19 +158,21 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and not request.user.is_authenticated
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
             and HIDDEN_ALERTS_COOKIE not in request.COOKIES
             and not request.path_info.startswith(("/admin/", "/documents/"))
         )
 
     @staticmethod
     def _same_for_every_reader(request, response):
-        # get_token() flags CSRF_COOKIE_NEEDS_UPDATE; CsrfViewMiddleware, which runs after this
-        # middleware on the way out, then sets the cookie and "Vary: Cookie". A view decorated
-        # with csrf_protect has done both already, so either signal means "this reader's form".
+        # get_token() flags CSRF_COOKIE_NEEDS_UPDATE; CsrfViewMiddleware, below this one, then
+        # sets the cookie and "Vary: Cookie" on the way out (so does a view decorated with
+        # csrf_protect): any of these signals means "this reader's form".
+        user = getattr(request, "user", None)
         return (
             response.status_code == 200
+            and not (user is not None and user.is_authenticated)
             and not response.cookies
             and not response.streaming
             and "private" not in response.get("Cache-Control", "")
@@ -170,7 +183,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = tree_key(f"page:{request.get_host()}:{request.get_full_path()}")
+        compressed = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        key = tree_key(f"page{'-gzip' if compressed else ''}:{request.get_host()}:{request.get_full_path()}")
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -179,6 +193,8 @@ class AnonymousPageCacheMiddleware:
         if hasattr(response, "render") and callable(response.render):
             response.render()  # a template using the CSRF token only says so once rendered
         if self._same_for_every_reader(request, response):
+            if compressed:
+                response = GZipPublicPagesMiddleware(self.get_response).process_response(request, response)
             cache.set(key, response, min(settings.PAGE_CACHE_SECONDS, keep_page_for(request)))
             response["X-Page-Cache"] = "miss"
         return response

@@ -75,11 +75,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "bilingual.middleware.RememberLanguageMiddleware",  # for pages from the cache too
     "home.compression.GZipPublicPagesMiddleware",  # above sessions and CSRF: sees their cookies
     "home.outage.DatabaseOutageMiddleware",  # around everything that may touch the database
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A cached page is served from here, compressed, before the rest runs (home.page_cache).
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "bilingual.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -88,7 +90,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
     "home.routing.KeptRoutesMiddleware",  # after the page cache: only pages it renders are routed
 ]

@@ -4,6 +4,7 @@ and a meta description even where the editor left the SEO field empty."""
 import gzip
 
 import pytest
+from django.middleware import gzip as django_gzip
 from django.test import Client
 
 from tests.helpers import parse
@@ -32,6 +33,32 @@ def test_json_is_gzipped(reader, make_group):
     assert response.status_code == 200
     assert response["Content-Encoding"] == "gzip"
     assert b"Group 1" in gzip.decompress(response.content)
+
+
+def test_a_cached_page_is_compressed_once_and_keeps_every_header(reader, make_group, settings, monkeypatch):
+    """The page cache serves a page above CSRF, CSP and the rest: a page from it has the
+    headers they gave it the first time, and the stored copy is compressed once for every
+    reader whose browser takes gzip; one who does not gets it plain."""
+    settings.PAGE_CACHE_SECONDS = 600
+    make_group("Gresford Library")
+    reader.get("/cy/")  # the site's settings are made on the first visit
+    compressions = []
+    original = django_gzip.compress_string
+    monkeypatch.setattr(
+        django_gzip, "compress_string", lambda *a, **k: compressions.append(1) or original(*a, **k)
+    )
+    first, second, third = (reader.get("/en/groups/") for _ in range(3))
+    assert [first["X-Page-Cache"], second["X-Page-Cache"], third["X-Page-Cache"]] == ["miss", "hit", "hit"]
+    assert len(compressions) == 1
+    for response in (second, third):
+        assert response["Content-Encoding"] == "gzip"
+        assert "Gresford Library" in gzip.decompress(response.content).decode()
+        for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
+            assert response[header] == first[header], header
+    plain = Client(enforce_csrf_checks=True)
+    assert [plain.get("/en/groups/")["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
+    hit = plain.get("/en/groups/")
+    assert "Content-Encoding" not in hit and "Gresford Library" in hit.content.decode()
 
 
 def test_a_page_with_a_csrf_token_is_not_compressed(reader, directory):
