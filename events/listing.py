@@ -8,6 +8,7 @@ date like 2026-13-45) are dropped, never an error page: the reader gets the list
 filter and the form shows what was not understood.
 """
 
+import hashlib
 from datetime import timedelta
 from itertools import groupby
 
@@ -157,11 +158,33 @@ class EventFilter(ChosenFilters):
         """A page of the listing as home.listing's ``Listed`` items, each with the date it is
         listed at (``start``, ``end``): the events themselves are fetched only for a card not
         kept already (``listed_events``)."""
-        rows = self.queryset().values_list("pk", "occurrence_start", "occurrence_end")
-        page = Paginator(rows, per_page).get_page(page_number)
+        page = Paginator(self.listed_rows(), per_page).get_page(page_number)
         events = self.index_page.events().select_related("venue")
         page.object_list = listed_events(page.object_list, lambda ids: events.filter(pk__in=ids))
         return page
+
+    def listed_rows(self):
+        """(event id, listed start, listed end) of every event listed, in order.
+
+        For upcoming events without a postcode, kept with the page-tree facts (only publishing
+        adds, moves or removes an event) for the filters chosen and the day, until one of the
+        dates listed is over (the event moves to its next date, or off the list): at 10,000
+        pages the two queries (the count and the page) read every event's next date."""
+        rows = self.queryset().values_list("pk", "occurrence_start", "occurrence_end")
+        if self.past or self.form.place:
+            return rows
+        chosen = sorted(
+            (name, str(value)) for name, value in self.values.items() if value not in (None, "", False)
+        )
+        digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
+
+        def none_over(kept):
+            now = timezone.now()
+            return all(end > now for _pk, _start, end in kept)
+
+        return cached(
+            f"event-rows:{self.index_page.pk}:{self.today}:{digest}", lambda: list(rows), still_good=none_over
+        )
 
     def by_month(self, events):
         """[(first day of the month, [events])] in listing order, by each event's listed date;

@@ -69,6 +69,21 @@ def test_a_listing_of_kept_cards_reads_no_event_for_them(client, make_event):
     assert not any('"events_eventpage"."summary"' in query["sql"] for query in queries)
 
 
+def test_the_kept_listing_follows_a_date_ending_later_the_same_day(client, make_event, now):
+    """The listed events are kept until one of their dates is over: the series moves to its next
+    date, and the one-off leaves the list, an hour later on the same day, with nothing published."""
+    make_event("Early Swim", days=-7, repeat="weekly", start_time=time(10), end_time=time(11))
+    make_event("Coffee Morning", start_time=time(10), end_time=time(11))
+    make_event("Quiz", days=3)
+    client.get("/cy/")  # the site's settings are made on the first visit
+    for _ in range(2):
+        assert listed_titles(parse(client.get("/en/events/"))) == ["Early Swim", "Coffee Morning", "Quiz"]
+    now.return_value = now.return_value.replace(hour=11, minute=30)
+    soup = parse(client.get("/en/events/"))
+    assert listed_titles(soup) == ["Quiz", "Early Swim"]
+    assert "Thursday 19 November 2026" in soup.select(".event-card__when")[1].get_text()
+
+
 def test_a_date_that_ended_earlier_today_is_over_in_the_listing(client, make_event):
     """At 09:30 a session that ran from 07:00 to 08:00 is over: the series is listed at its next
     date, and a one-off is among the past events."""
