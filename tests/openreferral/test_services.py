@@ -234,6 +234,21 @@ def test_pagination_fields_across_pages(api, make_group):
     assert api("/services?per_page=100")["total_pages"] == 1
 
 
+def test_the_listings_in_order_are_kept_until_a_publish(api, make_group):
+    """The ordered ids of a list are kept with the page-tree facts: publishing a new listing,
+    or unpublishing one, shows in the count and the pages at once."""
+    for number in range(3):
+        make_group(f"Group {number}").save_revision().publish()
+    assert names(api("/services?per_page=2&page=2")) == ["Group 2"]
+    added = make_group("Group 1a")
+    added.save_revision().publish()
+    first = api("/services?per_page=2")
+    assert names(first) == ["Group 0", "Group 1"] and first["total_items"] == 4
+    assert names(api("/services?per_page=2&page=2")) == ["Group 1a", "Group 2"]
+    added.unpublish()
+    assert api("/services?per_page=2")["total_items"] == 3
+
+
 def test_empty_list(api, directory):
     data = api("/services")
     validate("service_list.json", data)
