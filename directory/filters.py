@@ -4,8 +4,6 @@ Invalid values (an unknown topic, a misspelt sort) are dropped, never an error p
 reader gets the list without that filter and the form shows what was not understood.
 """
 
-import hashlib
-
 from django import forms
 from django.db.models import Count, F, Prefetch, Q
 from django.utils.functional import cached_property
@@ -17,7 +15,7 @@ from bilingual.names import BilingualChoiceField
 from bilingual.welsh import WELSH_ALPHABET
 from home.listing import fetched_when_shown
 from home.listing_filters import ChosenFilters
-from home.page_cache import cached
+from home.page_cache import cached, digest
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic, prefetch_topics
@@ -181,8 +179,7 @@ class GroupFilter(ChosenFilters):
             for name, value in self.values.items()
             if name in self.FILTERS and name != "letter" and value not in (None, "", False)
         )
-        digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
-        return cached(f"directory-counts:{self.index_page.pk}:{unchecked_before()}:{digest}", count)
+        return cached(f"directory-counts:{self.index_page.pk}:{unchecked_before()}:{digest(chosen)}", count)
 
     @cached_property
     def count_by_letter(self):

@@ -8,7 +8,6 @@ date like 2026-13-45) are dropped, never an error page: the reader gets the list
 filter and the form shows what was not understood.
 """
 
-import hashlib
 from datetime import timedelta
 from itertools import groupby
 
@@ -23,7 +22,7 @@ from bilingual.welsh import sort_key_for
 from directory.models import Area, GroupPage
 from home.listing import fetched_when_shown
 from home.listing_filters import ChosenFilters
-from home.page_cache import cached
+from home.page_cache import cached, digest
 from home.visibility import publicly_visible
 from places.forms import NearFilterFields
 from search.models import Topic
@@ -176,14 +175,15 @@ class EventFilter(ChosenFilters):
         chosen = sorted(
             (name, str(value)) for name, value in self.values.items() if value not in (None, "", False)
         )
-        digest = hashlib.sha256(repr(chosen).encode()).hexdigest()[:32]
 
         def none_over(kept):
             now = timezone.now()
             return all(end > now for _pk, _start, end in kept)
 
         return cached(
-            f"event-rows:{self.index_page.pk}:{self.today}:{digest}", lambda: list(rows), still_good=none_over
+            f"event-rows:{self.index_page.pk}:{self.today}:{digest(chosen)}",
+            lambda: list(rows),
+            still_good=none_over,
         )
 
     def by_month(self, events):

@@ -12,6 +12,7 @@ from the clock, not from 1, so a cache that was emptied (Redis restarted, a test
 ``cache.clear()``) never brings back a version this process still holds facts for.
 """
 
+import hashlib
 import time
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -78,6 +79,12 @@ def forget_page_tree(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: nothing cached under it
         cache.add(VERSION_KEY, time.time_ns(), None)
+
+
+def digest(value):
+    """A short key part standing for ``value`` (the filters chosen, a search's words): what a
+    fact that varies with the reader's choices adds to its name."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:32]
 
 
 def cached(name, compute, timeout=60 * 60, still_good=None):

@@ -7,7 +7,6 @@ Endpoints follow the HSDS 3.0 API reference (``docs/hsds/api_reference.md``,
 clients can look up the ids that ``taxonomy_term_id`` takes.
 """
 
-import hashlib
 import math
 from functools import cached_property, wraps
 
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from home.page_cache import cached
+from home.page_cache import cached, digest
 from places.postcodes import attribution
 from search.models import Topic
 
@@ -173,9 +172,8 @@ class ServiceList:
             for name, values in self.request.GET.lists()
             if name not in ("page", "per_page", "full")
         )
-        digest = hashlib.sha256(repr((self.places_only, asked)).encode()).hexdigest()[:32]
         ids = self.groups.for_display(self.queryset, with_topics=False).values_list("pk", flat=True)
-        return cached(f"openreferral-ids:{digest}", lambda: list(ids))
+        return cached(f"openreferral-ids:{digest((self.places_only, asked))}", lambda: list(ids))
 
     def services(self, offset, limit):
         shown = self.queryset.filter(pk__in=self.ordered_ids[offset : offset + limit])

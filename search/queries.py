@@ -6,7 +6,6 @@ however many pages match.
 """
 
 import difflib
-import hashlib
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,7 +20,7 @@ from bilingual.language import current_language
 from bilingual.welsh import query_alternatives, words
 from home.listing import fetched_when_shown
 from home.models import active_locale_id
-from home.page_cache import cached
+from home.page_cache import cached, digest
 from home.visibility import publicly_visible
 
 from .models import Topic, prefetch_topics
@@ -197,9 +196,8 @@ def search(query, search_type=None, topic=None, page_number=None, near=None):
     if hasattr(results, "ranked_rows"):
         # The matches of these words, best first, are kept with the page-tree facts (only
         # publishing changes them) for the day (the demoted listings move with the date).
-        words = repr(sorted(sorted(forms) for forms in alternatives))
-        digest = hashlib.sha256(words.encode()).hexdigest()[:32]
-        kept_as = f"search:{active_locale_id()}:{topic.pk if topic else ''}:{timezone.localdate()}:{digest}"
+        words = digest(sorted(sorted(forms) for forms in alternatives))
+        kept_as = f"search:{active_locale_id()}:{topic.pk if topic else ''}:{timezone.localdate()}:{words}"
         counts, page_of_results = counted_in_one_pass(
             results, pages, search_type, page_number, demoted, kept_as
         )
